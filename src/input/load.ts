@@ -1,0 +1,110 @@
+// load stage: file → positions-kept document → zod-validated DepartmentYear (amounts in 万元),
+// with every problem reported as a Diagnostic naming file:line:col and the data path.
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { makeSchema, type DepartmentYear } from './schema.ts';
+import { parseSource, locate, type SourceFile } from './source.ts';
+import { formatPath, type Diagnostic, type DataPath } from '../diagnostics/diagnostic.ts';
+import { CATALOGUE, type RuleId } from '../check/catalogue.ts';
+
+z.config(z.locales.zhCN());
+
+export interface Loaded {
+  readonly source?: SourceFile;
+  readonly data?: DepartmentYear;
+  readonly diagnostics: Diagnostic[];
+}
+
+export function diagnosticAt(source: SourceFile, rule: RuleId, path: DataPath, message: string, asKey = false, severity = CATALOGUE[rule].severity): Diagnostic {
+  const pos = locate(source, path, asKey);
+  return { rule, severity, message, hint: CATALOGUE[rule].hint, file: source.file, line: pos.line, col: pos.col, path: formatPath(path) };
+}
+
+export function loadFile(file: string): Loaded {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return {
+      diagnostics: [
+        { rule: 'file-read', severity: 'error', message: code === 'ENOENT' ? '文件不存在' : `无法读取文件（${code ?? String(e)}）`, hint: CATALOGUE['file-read'].hint, file, path: formatPath([]) },
+      ],
+    };
+  }
+  return loadText(file, text);
+}
+
+export function loadText(file: string, text: string): Loaded {
+  const { source, problems } = parseSource(file, text.replace(/^\uFEFF/, ''));
+  if (problems.length > 0) {
+    return {
+      source,
+      diagnostics: problems.map((p) => ({
+        rule: p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax',
+        severity: 'error' as const,
+        message: p.code === 'DUPLICATE_KEY' ? `键重复：${p.message}` : `YAML 语法错误：${p.message}`,
+        hint: CATALOGUE[p.code === 'DUPLICATE_KEY' ? 'yaml-duplicate-key' : 'yaml-syntax'].hint,
+        file,
+        line: p.position.line,
+        col: p.position.col,
+        path: formatPath([]),
+      })),
+    };
+  }
+  const raw: unknown = source.doc.toJS();
+  const unit = isRecord(raw) && isRecord(raw['meta']) && raw['meta']['unit'] === '元' ? '元' : '万元';
+  const result = makeSchema({ maxPlaces: 2, unit }).safeParse(raw);
+  if (result.success) return { source, data: result.data, diagnostics: [] };
+  return { source, diagnostics: result.error.issues.flatMap((i) => issueToDiagnostics(source, i)) };
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+type Issue = z.core.$ZodIssue;
+
+function issueToDiagnostics(source: SourceFile, issue: Issue): Diagnostic[] {
+  const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  switch (issue.code) {
+    case 'unrecognized_keys':
+      return issue.keys.map((k) =>
+        diagnosticAt(source, 'schema-unknown-key', [...path, k], `未知的键“${k}”（拼写错误？此处允许的键见 JSON Schema）`, true),
+      );
+    case 'invalid_type': {
+      const missing = issue.input === undefined;
+      return [
+        missing
+          ? diagnosticAt(source, 'schema-required', path, `缺少必填项“${String(path[path.length - 1] ?? '')}”`)
+          : diagnosticAt(source, 'schema-type', path, issue.message),
+      ];
+    }
+    case 'invalid_value':
+      return [diagnosticAt(source, 'schema-value', path, `${issue.message}`)];
+    case 'invalid_union': {
+      // report the most specific branch error: the branch that got furthest
+      const branches = issue.errors.filter((b) => b.length > 0);
+      const best = branches.sort((a, b) => a.length - b.length)[0];
+      if (best && best.every((b) => b.code !== 'invalid_type' || b.path.length > 0))
+        return best.flatMap((b) => issueToDiagnostics(source, { ...b, path: [...issue.path, ...b.path] } as Issue));
+      return [diagnosticAt(source, 'schema-type', path, '取值的类型或结构不符合要求')];
+    }
+    case 'custom': {
+      const rule = (issue.params as { rule?: string } | undefined)?.rule;
+      return [diagnosticAt(source, isRule(rule) ? rule : 'schema-value', path, issue.message)];
+    }
+    case 'invalid_format': {
+      const rule = ((issue as { params?: { rule?: string } }).params)?.rule;
+      return [diagnosticAt(source, isRule(rule) ? rule : 'schema-value', path, issue.message)];
+    }
+    case 'too_small':
+      return [diagnosticAt(source, 'schema-required', path, issue.message)];
+    default:
+      return [diagnosticAt(source, 'schema-value', path, issue.message)];
+  }
+}
+
+function isRule(r: string | undefined): r is RuleId {
+  return r !== undefined && r in CATALOGUE;
+}
