@@ -53,6 +53,7 @@ export function loadText(file: string, text: string): Loaded {
     };
   }
   const raw: unknown = source.doc.toJS();
+  if (raw === null || raw === undefined) return { source, diagnostics: [diagnosticAt(source, 'schema-required', [], '文件为空：缺少 meta、overview、tables 等全部内容')] };
   const unit = isRecord(raw) && isRecord(raw['meta']) && raw['meta']['unit'] === '元' ? '元' : '万元';
   const result = makeSchema({ maxPlaces: 2, unit }).safeParse(raw);
   if (result.success) return { source, data: result.data, diagnostics: [] };
