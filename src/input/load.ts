@@ -57,7 +57,7 @@ export function loadText(file: string, text: string): Loaded {
   const unit = isRecord(raw) && isRecord(raw['meta']) && raw['meta']['unit'] === '元' ? '元' : '万元';
   const result = makeSchema({ maxPlaces: 2, unit }).safeParse(raw);
   if (result.success) return { source, data: result.data, diagnostics: [] };
-  return { source, diagnostics: result.error.issues.flatMap((i) => issueToDiagnostics(source, i)) };
+  return { source, diagnostics: result.error.issues.flatMap((i) => issueToDiagnostics(source, raw, i)) };
 }
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -66,21 +66,28 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 type Issue = z.core.$ZodIssue;
 
-function issueToDiagnostics(source: SourceFile, issue: Issue): Diagnostic[] {
+/** The raw value at a data path, undefined when any step is missing. */
+function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
+  let v: unknown = raw;
+  for (const seg of path) {
+    if (typeof v !== 'object' || v === null) return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg];
+  }
+  return v;
+}
+
+function issueToDiagnostics(source: SourceFile, raw: unknown, issue: Issue): Diagnostic[] {
   const path = issue.path.map((p) => (typeof p === 'symbol' ? String(p) : p));
+  const missing = valueAt(raw, issue.path) === undefined;
+  if (missing && (issue.code === 'invalid_type' || issue.code === 'invalid_union'))
+    return [diagnosticAt(source, 'schema-required', path, `缺少必填项“${String(path[path.length - 1] ?? '')}”`)];
   switch (issue.code) {
     case 'unrecognized_keys':
       return issue.keys.map((k) =>
         diagnosticAt(source, 'schema-unknown-key', [...path, k], `未知的键“${k}”（拼写错误？此处允许的键见 JSON Schema）`, true),
       );
-    case 'invalid_type': {
-      const missing = issue.input === undefined;
-      return [
-        missing
-          ? diagnosticAt(source, 'schema-required', path, `缺少必填项“${String(path[path.length - 1] ?? '')}”`)
-          : diagnosticAt(source, 'schema-type', path, issue.message),
-      ];
-    }
+    case 'invalid_type':
+      return [diagnosticAt(source, 'schema-type', path, issue.message)];
     case 'invalid_value':
       return [diagnosticAt(source, 'schema-value', path, `${issue.message}`)];
     case 'invalid_union': {
@@ -88,7 +95,7 @@ function issueToDiagnostics(source: SourceFile, issue: Issue): Diagnostic[] {
       const branches = issue.errors.filter((b) => b.length > 0);
       const best = branches.sort((a, b) => a.length - b.length)[0];
       if (best && best.every((b) => b.code !== 'invalid_type' || b.path.length > 0))
-        return best.flatMap((b) => issueToDiagnostics(source, { ...b, path: [...issue.path, ...b.path] } as Issue));
+        return best.flatMap((b) => issueToDiagnostics(source, raw, { ...b, path: [...issue.path, ...b.path] } as Issue));
       return [diagnosticAt(source, 'schema-type', path, '取值的类型或结构不符合要求')];
     }
     case 'custom': {
