@@ -278,7 +278,8 @@ export function makeSchema(opts: SchemaOptions = { maxPlaces: 2, unit: '万元' 
     name: text('项目名称'),
     budget: opt('项目全年预算数'),
     amount: amount('项目支出决算数'),
-    outcome: text('主要成效').optional(),
+    outcome: text('主要成效（用于“一般公共预算财政拨款支出决算具体情况”）').optional(),
+    results: text('主要产出和效益（用于“预算绩效情况说明”的项目自评综述；省略时用 outcome）').optional(),
   });
 
   const reception = z.strictObject({
