@@ -2,6 +2,7 @@
 // 05↔04 general-budget column, 05↔06 basic, 07/08 ↔ 04 fund columns.
 import { Dec, ZERO, sum } from '../../money/decimal.ts';
 import type { FnTable } from '../../derive/fn-table.ts';
+import { FN_TABLES } from '../../derive/specs.ts';
 import type { CheckContext } from '../context.ts';
 
 type Path = readonly (string | number)[];
@@ -33,18 +34,18 @@ export function checkCrossTables(ctx: CheckContext): void {
     ctx.compare('x-t01-t03-class', path, `公开01表 类 ${code} 支出`, a, [classValue(t03, code, 'total')], '公开03表 同类本年支出合计');
   }
   // 02 合计 = 01 income
-  const p01 = ['tables', 't01'];
-  const t02Pairs: [string, Dec, string, Path][] = [
-    ['total', t01.incomeTotal, '公开01表 本年收入合计（行27）', [...p01, 'incomeTotal']],
-    ['fiscal', sum([t01.income.generalBudget, t01.income.govFund, t01.income.stateCapital]), '公开01表 行1 + 行2 + 行3', [...p01, 'income']],
-    ['superior', t01.income.superior, '公开01表 上级补助收入（行4）', [...p01, 'income', 'superior']],
-    ['business', t01.income.business, '公开01表 事业收入（行5）', [...p01, 'income', 'business']],
-    ['operating', t01.income.operating, '公开01表 经营收入（行6）', [...p01, 'income', 'operating']],
-    ['affiliated', t01.income.affiliated, '公开01表 附属单位上缴收入（行7）', [...p01, 'income', 'affiliated']],
-    ['other', t01.income.other, '公开01表 其他收入（行8）', [...p01, 'income', 'other']],
+  const t02Pairs: [string, Dec, string][] = [
+    ['total', t01.incomeTotal, '公开01表 本年收入合计（行27）'],
+    ['fiscal', sum([t01.income.generalBudget, t01.income.govFund, t01.income.stateCapital]), '公开01表 行1 + 行2 + 行3'],
+    ['superior', t01.income.superior, '公开01表 上级补助收入（行4）'],
+    ['business', t01.income.business, '公开01表 事业收入（行5）'],
+    ['operating', t01.income.operating, '公开01表 经营收入（行6）'],
+    ['affiliated', t01.income.affiliated, '公开01表 附属单位上缴收入（行7）'],
+    ['other', t01.income.other, '公开01表 其他收入（行8）'],
   ];
+  const t02Label = (col: string) => FN_TABLES.t02.columns.find((c) => c.key === col)!.label;
   for (const [col, v01, label] of t02Pairs) {
-    ctx.compare('x-t02-t01-income', cellPath(t02, 'total', col), `公开02表 合计行 ${col === 'total' ? '本年收入合计' : col}`, t02.total.values[col]!, [v01], label);
+    ctx.compare('x-t02-t01-income', cellPath(t02, 'total', col), `公开02表 合计行 ${t02Label(col)}`, t02.total.values[col]!, [v01], label);
   }
   // 03 合计 = 01 本年支出合计
   ctx.compare('x-t03-t01-expenditure', cellPath(t03, 'total', 'total'), '公开03表 本年支出合计', t03.total.values['total']!, [t01.expenditureTotal], '公开01表 本年支出合计（行57）');
