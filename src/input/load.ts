@@ -66,6 +66,18 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 type Issue = z.core.$ZodIssue;
 
+const TYPE_CN: Record<string, string> = { object: '对象（键: 值）', array: '列表', string: '文字', number: '数字', boolean: 'true 或 false', date: '日期' };
+
+/** How a raw value looks to the user (numbers arrive as their source text). */
+function describeValue(v: unknown): string {
+  if (v === null || v === undefined) return '空值';
+  if (Array.isArray(v)) return '列表';
+  if (typeof v === 'object') return '对象（键: 值）';
+  if (typeof v === 'boolean') return `布尔值 ${v}`;
+  const t = String(v);
+  return /^[+-]?[\d,.]+$/.test(t) ? `数字 ${t}` : `文字“${t.length > 20 ? t.slice(0, 20) + '…' : t}”`;
+}
+
 /** The raw value at a data path, undefined when any step is missing. */
 function valueAt(raw: unknown, path: readonly PropertyKey[]): unknown {
   let v: unknown = raw;
@@ -87,7 +99,7 @@ function issueToDiagnostics(source: SourceFile, raw: unknown, issue: Issue): Dia
         diagnosticAt(source, 'schema-unknown-key', [...path, k], `未知的键“${k}”（拼写错误？此处允许的键见 JSON Schema）`, true),
       );
     case 'invalid_type':
-      return [diagnosticAt(source, 'schema-type', path, issue.message)];
+      return [diagnosticAt(source, 'schema-type', path, `应为${TYPE_CN[issue.expected] ?? issue.expected}，实际为${describeValue(valueAt(raw, issue.path))}`)];
     case 'invalid_value':
       return [diagnosticAt(source, 'schema-value', path, `${issue.message}`)];
     case 'invalid_union': {
@@ -96,7 +108,8 @@ function issueToDiagnostics(source: SourceFile, raw: unknown, issue: Issue): Dia
       const best = branches.sort((a, b) => a.length - b.length)[0];
       if (best && best.every((b) => b.code !== 'invalid_type' || b.path.length > 0))
         return best.flatMap((b) => issueToDiagnostics(source, raw, { ...b, path: [...issue.path, ...b.path] } as Issue));
-      return [diagnosticAt(source, 'schema-type', path, '取值的类型或结构不符合要求')];
+      const v = valueAt(raw, issue.path);
+      return [diagnosticAt(source, 'schema-type', path, v === null ? '此项为空：请填写，或删除这一行' : `取值的类型或结构不符合要求（实际为${describeValue(v)}）`)];
     }
     case 'custom': {
       const rule = (issue.params as { rule?: string } | undefined)?.rule;

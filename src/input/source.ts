@@ -52,32 +52,38 @@ function positionOf(source: SourceFile, offset: number): Position {
 
 /**
  * Where a data path is in the file. `asKey` points at the key of the last segment (used for
- * unknown keys). Falls back to the deepest existing ancestor when the path is absent.
+ * unknown keys). A path that ends at a block map or list points at its key (the line a reader
+ * looks for), a scalar at its value. When the path is absent (a missing required key), the
+ * deepest existing ancestor's key is used.
  */
 export function locate(source: SourceFile, path: DataPath, asKey = false): Position {
   let node: Node | null | undefined = source.doc.contents as Node | null;
-  let best: Position = { line: 1, col: 1 };
-  if (node?.range) best = positionOf(source, node.range[0]);
+  let keyPos: Position | undefined;
+  let valuePos: Position = node?.range ? positionOf(source, node.range[0]) : { line: 1, col: 1 };
+  const ancestor = () => keyPos ?? valuePos;
   for (let i = 0; i < path.length; i++) {
     const seg = path[i]!;
     const last = i === path.length - 1;
     if (isMap(node)) {
       const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(seg));
-      if (!pair) return best;
+      if (!pair) return ancestor();
       const keyNode = pair.key as Node;
-      if (last && asKey && keyNode.range) return positionOf(source, keyNode.range[0]);
+      const kp = keyNode.range ? positionOf(source, keyNode.range[0]) : undefined;
+      if (last && asKey && kp) return kp;
       const value = pair.value as Node | null;
-      if (value?.range) best = positionOf(source, value.range[0]);
-      else if (keyNode.range) best = positionOf(source, keyNode.range[0]);
+      keyPos = kp;
+      valuePos = value?.range ? positionOf(source, value.range[0]) : (kp ?? valuePos);
       node = value;
     } else if (isSeq(node) && typeof seg === 'number') {
       const item = node.items[seg] as Node | undefined;
-      if (!item) return best;
-      if (item.range) best = positionOf(source, item.range[0]);
+      if (!item) return ancestor();
+      keyPos = undefined;
+      if (item.range) valuePos = positionOf(source, item.range[0]);
       node = item;
     } else {
-      return best;
+      return ancestor();
     }
   }
-  return best;
+  if ((isMap(node) || isSeq(node)) && !node.flow && keyPos) return keyPos;
+  return valuePos;
 }

@@ -31,7 +31,7 @@ export function checkNarrative(ctx: CheckContext): void {
   // 三公 接待 split
   const tp = n.threePublic;
   if (tp.foreignReception || tp.domesticReception) {
-    ctx.compare('three-public-reception-split', [...p, 'threePublic'], '外宾接待 + 国内公务接待', sum([tp.foreignReception?.amount, tp.domesticReception?.amount]), [ctx.tables.t09.actual.reception], '公开09表 公务接待费决算数');
+    ctx.compare('three-public-reception-split', [...p, 'threePublic', tp.foreignReception ? 'foreignReception' : 'domesticReception', 'amount'], '外宾接待 + 国内公务接待', sum([tp.foreignReception?.amount, tp.domesticReception?.amount]), [ctx.tables.t09.actual.reception], '公开09表 公务接待费决算数');
   }
 
   // 政府采购

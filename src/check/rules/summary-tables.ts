@@ -22,7 +22,7 @@ export function checkT01(ctx: CheckContext): void {
     ctx.compare('t01-expenditure-sum', [...p, 'expenditureTotal'], '本年支出合计（行57）', raw.expenditureTotal, Object.values(raw.expenditure), '各类支出之和');
   if (raw.expenditureGrandTotal)
     ctx.compare('t01-expenditure-grand-total', [...p, 'expenditureGrandTotal'], '支出总计（行60）', raw.expenditureGrandTotal, [t.expenditureTotal, t.balanceDistribution, t.closingBalance], '行57 + 行58 + 行59');
-  ctx.compare('t01-balance', [...p, raw.expenditureGrandTotal ? 'expenditureGrandTotal' : 'expenditure'], '支出总计（行60）', t.expenditureGrandTotal, [t.incomeGrandTotal], '收入总计（行30）');
+  ctx.compare('t01-balance', raw.expenditureGrandTotal ? [...p, 'expenditureGrandTotal'] : p, '支出总计（行60）', t.expenditureGrandTotal, [t.incomeGrandTotal], '收入总计（行30）');
 }
 
 export function checkT04(ctx: CheckContext): void {
@@ -56,10 +56,10 @@ export function checkT04(ctx: CheckContext): void {
       const v = raw.expenditureGrandTotal[k];
       if (v) ctx.compare('t04-grand-total', [...p, 'expenditureGrandTotal', k], `支出总计（行64）${FUND_LABEL[k]}`, v, [t.expenditureTotal[k], t.closing[k]], '本年支出合计 + 年末结转和结余');
     }
-  ctx.compare('t04-balance', [...p, raw.expenditureGrandTotal ? 'expenditureGrandTotal' : 'expenditure'], '支出总计（行64）', t.expenditureGrandTotal.total, [t.incomeGrandTotal], '收入总计（行32）');
+  ctx.compare('t04-balance', raw.expenditureGrandTotal ? [...p, 'expenditureGrandTotal', 'total'] : p, '支出总计（行64）', t.expenditureGrandTotal.total, [t.incomeGrandTotal], '收入总计（行32）');
   // by fund: income + opening = expenditure + closing
   const incomeByFund = { general: t.income.general, govFund: t.income.govFund, stateCapital: t.income.stateCapital };
   for (const k of FUND_KEYS) {
-    ctx.compare('t04-balance', [...p, 'expenditure'], `${FUND_LABEL[k]}：本年支出 + 年末结转和结余`, t.expenditureTotal[k].plus(t.closing[k]), [incomeByFund[k], t.opening[k]], '本年收入 + 年初结转和结余');
+    ctx.compare('t04-balance', raw.expenditureTotal ? [...p, 'expenditureTotal', k] : p, `${FUND_LABEL[k]}：本年支出 + 年末结转和结余`, t.expenditureTotal[k].plus(t.closing[k]), [incomeByFund[k], t.opening[k]], '本年收入 + 年初结转和结余');
   }
 }
