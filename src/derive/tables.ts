@@ -95,13 +95,14 @@ function addSplits(a: FundSplit, b: FundSplit): FundSplit {
   return { general: a.general.plus(b.general), govFund: a.govFund.plus(b.govFund), stateCapital: a.stateCapital.plus(b.stateCapital), total: a.total.plus(b.total) };
 }
 
-function overrideSplit(printed: FundSplit | undefined, raw: { total?: Dec; general?: Dec; govFund?: Dec; stateCapital?: Dec } | undefined, derived: FundSplit): FundSplit {
+/** Printed cells where the data gives them, derived ones elsewhere. */
+function overrideSplit(raw: { total?: Dec; general?: Dec; govFund?: Dec; stateCapital?: Dec } | undefined, derived: FundSplit): FundSplit {
   if (!raw) return derived;
   return {
     general: raw.general ?? derived.general,
     govFund: raw.govFund ?? derived.govFund,
     stateCapital: raw.stateCapital ?? derived.stateCapital,
-    total: raw.total ?? printed?.total ?? derived.total,
+    total: raw.total ?? derived.total,
   };
 }
 
@@ -132,9 +133,8 @@ export function resolveT04(t: T['t04'], lines: readonly ClassLine[]): T04 {
   const income = { general: or0(t.income.general), govFund: or0(t.income.govFund), stateCapital: or0(t.income.stateCapital) };
   const incomeTotal = pick(t.incomeTotal, sum(Object.values(income)));
   const opening = fundSplit(t.opening);
-  const byClass = Object.entries(t.expenditure).map(([, v]) => fundSplit(v));
-  const derivedExp = byClass.reduce(addSplits, fundSplit(undefined));
-  const expenditureTotal = overrideSplit(undefined, t.expenditureTotal, derivedExp);
+  const derivedExp = Object.values(t.expenditure).map(fundSplit).reduce(addSplits, fundSplit(undefined));
+  const expenditureTotal = overrideSplit(t.expenditureTotal, derivedExp);
   const closing = fundSplit(t.closing);
   return {
     income,
@@ -144,7 +144,7 @@ export function resolveT04(t: T['t04'], lines: readonly ClassLine[]): T04 {
     expenditure: lines.map((l) => ({ ...l, amounts: fundSplit(t.expenditure[l.code]) })),
     expenditureTotal,
     closing,
-    expenditureGrandTotal: overrideSplit(undefined, t.expenditureGrandTotal, addSplits(expenditureTotal, closing)),
+    expenditureGrandTotal: overrideSplit(t.expenditureGrandTotal, addSplits(expenditureTotal, closing)),
   };
 }
 
