@@ -7,6 +7,10 @@ import { z } from 'zod';
 import { analyse } from '../pipeline/analyse.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { makeSchema } from '../input/schema.ts';
+import { build, writeOutputs } from '../pipeline/build.ts';
+import { FORMATS, type FormatName } from '../render/registry.ts';
+import { TemplateError } from '../narrate/templates.ts';
+import path from 'node:path';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
@@ -16,7 +20,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .helpCommand('help [命令]', '显示某个命令的帮助')
     .configureOutput({ outputError: (s, write) => write(s) })
     .exitOverride();
-  program.addHelpText('after', '\n示例：\n  npx juesuan check data/dongxihu-2024.yaml\n  npx juesuan schema --out schema/juesuan.schema.json');
+  program.addHelpText('after', '\n示例：\n  npx juesuan check data/dongxihu-2024.yaml\n  npx juesuan build data/dongxihu-2024.yaml --out out\n  npx juesuan build data/dongxihu-2024.yaml --format md\n  npx juesuan schema --out schema/juesuan.schema.json');
 
   program
     .command('check')
@@ -40,6 +44,45 @@ export async function main(argv: readonly string[]): Promise<number> {
         process.stdout.write(`${file}：${counts.error} 个错误，${counts.warning} 个警告，${counts.note} 个提示${result.ok ? '，校验通过' : '，校验未通过'}\n`);
       }
       code = result.ok ? 0 : 1;
+    });
+
+  program
+    .command('build')
+    .description('校验数据文件并生成决算公开文本（默认 PDF 和 Word）')
+    .argument('<文件>', '部门年度数据文件（.yaml / .yml / .json）')
+    .option('--out <目录>', '输出目录', 'out')
+    .option('--format <格式>', `输出格式，可用逗号分隔多个：${FORMATS.join('、')}（默认 pdf,docx）`, 'pdf,docx')
+    .option('--templates <目录>', '格式模板所在目录（默认为内置 templates/）')
+    .helpOption('-h, --help', '显示帮助')
+    .action(async (file: string, opts: { out: string; format: string; templates?: string }) => {
+      const formats = opts.format.split(',').map((s) => s.trim()).filter(Boolean);
+      const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+      if (unknown.length || formats.length === 0) {
+        process.stderr.write(`不支持的输出格式“${unknown.join('、') || opts.format}”，可选：${FORMATS.join('、')}\n`);
+        code = 2;
+        return;
+      }
+      try {
+        const result = await build(file, { formats: formats as FormatName[], templatesDir: opts.templates });
+        const counts = countBySeverity(result.analysis.diagnostics);
+        for (const d of result.analysis.diagnostics) if (d.severity !== 'note') process.stderr.write(formatDiagnostic(d) + '\n');
+        if (!result.analysis.ok) {
+          process.stderr.write(`${file}：${counts.error} 个错误，未生成任何文件（请先修正数据，可用 juesuan check 查看全部问题）\n`);
+          code = 1;
+          return;
+        }
+        const base = path.basename(file).replace(/\.(ya?ml|json)$/iu, '');
+        const written = writeOutputs(result.outputs, opts.out, base);
+        for (const w of written) process.stdout.write(`已生成 ${w}\n`);
+        if (counts.warning) process.stdout.write(`（${counts.warning} 个警告，见上）\n`);
+      } catch (e) {
+        if (e instanceof TemplateError || (e instanceof Error && /^(格式模板|字体|未知的)/u.test(e.message))) {
+          process.stderr.write(`生成失败：${e.message}\n已有的输出文件保持不变。\n`);
+          code = 1;
+          return;
+        }
+        throw e;
+      }
     });
 
   program

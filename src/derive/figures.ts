@@ -54,6 +54,9 @@ export interface Figures {
     readonly execution?: Execution;
     readonly lines: readonly BudgetLine[];
     readonly projects: readonly { readonly name: string; readonly amount: Dec; readonly outcome: string | undefined; readonly execution?: Execution }[];
+    /** Σ of the listed projects' 决算数 and its share of 项目支出 (section 十三) */
+    readonly projectsTotal: Dec;
+    readonly projectsShare: Dec | undefined;
   };
   readonly basic: {
     readonly total: Dec;
@@ -64,6 +67,11 @@ export interface Figures {
     readonly publicItems: readonly string[];
   };
   readonly govFundEmpty: boolean;
+  /** 政府性基金 / 国有资本经营 fund totals from 公开04表 (sections 七, 八) */
+  readonly govFund: { readonly income: Dec; readonly expenditure: Dec; readonly basic: Dec; readonly project: Dec };
+  readonly stateCapital: { readonly expenditure: Dec; readonly basic: Dec; readonly project: Dec };
+  /** 国有资产占用: vehicles in all */
+  readonly vehicles: number;
   readonly stateCapitalEmpty: boolean;
   readonly threePublic: {
     readonly total: Execution;
@@ -166,6 +174,8 @@ export function deriveFigures(data: DepartmentYear, tables: Tables): Figures {
         return { ...execution(item.amount, actual), code: item.code, names: namesOf(item.code, tables), reason: item.reason };
       }),
       projects: n.projects.items.map((p) => ({ name: p.name, amount: p.amount, outcome: p.outcome, execution: p.budget ? execution(p.budget, p.amount) : undefined })),
+      projectsTotal: sum(n.projects.items.map((p) => p.amount)),
+      projectsShare: percentOf(sum(n.projects.items.map((p) => p.amount)), gb['project']!),
     },
     basic: {
       total: gb['basic']!,
@@ -174,6 +184,18 @@ export function deriveFigures(data: DepartmentYear, tables: Tables): Figures {
       personnelItems: itemNames(['301', '303']),
       publicItems: itemNames(['302', '307', '309', '310', '311', '312', '313', '399']),
     },
+    govFund: {
+      income: t04.income.govFund,
+      expenditure: t04.expenditureTotal.govFund,
+      basic: tables.t07.total.values['basic'] ?? ZERO,
+      project: tables.t07.total.values['project'] ?? ZERO,
+    },
+    stateCapital: {
+      expenditure: t04.expenditureTotal.stateCapital,
+      basic: tables.t08.total.values['basic'] ?? ZERO,
+      project: tables.t08.total.values['project'] ?? ZERO,
+    },
+    vehicles: Object.values(n.assets.vehicles).reduce<number>((a, v) => a + (v ?? 0), 0),
     govFundEmpty: tables.t07.empty && t04.income.govFund.isZero() && t04.expenditureTotal.govFund.isZero(),
     stateCapitalEmpty: tables.t08.empty && t04.income.stateCapital.isZero() && t04.expenditureTotal.stateCapital.isZero(),
     threePublic: {

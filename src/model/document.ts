@@ -124,6 +124,8 @@ export interface Table {
   /** note lines printed under the table ("注：1.本表反映…") */
   readonly notes: readonly string[];
   readonly empty?: string;
+  /** 目录 entry for this table ("一、收入支出决算总表"); absent: not in the 目录 */
+  readonly outline?: string;
   /** smaller type for wide tables */
   readonly dense: boolean;
 }
@@ -172,7 +174,7 @@ export interface TocEntry {
   readonly type: 'tocEntry';
   readonly level: 1 | 2 | 3;
   readonly text: string;
-  /** id of the heading it points to */
+  /** id of the heading or table it points to */
   readonly target: string;
 }
 

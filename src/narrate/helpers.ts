@@ -319,7 +319,7 @@ export const HELPER_NAMES = [
   'amount', 'cell', 'wan', 'percent',
   'changeWord', 'growthWord', 'absAmount', 'absPercent', 'changeSentence',
   'execWord', 'completion',
-  'join', 'joinLast', 'semicolonJoin', 'noneOf', 'nonZero', 'labelOf', 'isZero',
+  'join', 'joinLast', 'semicolonJoin', 'noneOf', 'zeroLabels', 'nonZero', 'labelOf', 'isZero',
   'cnNum', 'cnSection', 'cnParen', 'arabicDot', 'arabicParen', 'circled',
   'cnDate', 'cnYearEnd',
   'eq', 'add', 'inc',
@@ -437,6 +437,8 @@ export function registerHelpers(hb: typeof Handlebars, options: HelperOptions): 
     if (args.length === 2 && args[1] === undefined) throw new WordingError('the label map is undefined');
     return noneOf(args[0], args[1]);
   });
+  /** {{joinLast (zeroLabels parts labelMap) "及" "和"}} → the labels of the zero parts, as a list */
+  define('zeroLabels', 2, 2, {}, ([parts, labels]) => asParts(parts).filter((p) => toDec(p.amount).isZero()).map((p) => labelOf(labels, p.key)));
   /** {{#each (nonZero parts)}} → the parts with a non-zero amount */
   define('nonZero', 1, 1, {}, ([parts]) => nonZero(parts as unknown[]));
   /** {{labelOf labels key}} → "基本支出"; a missing label throws (unlike the built-in lookup) */

@@ -7,6 +7,40 @@ const classLine = z.strictObject({
   name: z.string().min(1).meta({ description: '行名（不含序号），如 一般公共服务支出' }),
 });
 
+const textStyle = z.strictObject({
+  eastAsia: z.string().min(1).meta({ description: 'Word 中文字体名，如 仿宋_GB2312、黑体、楷体_GB2312、方正小标宋简体' }),
+  latin: z.string().min(1).default('Times New Roman'),
+  pdf: z.string().min(1).meta({ description: 'PDF 字体键：serif、sans 或 fonts 中映射的键' }),
+  size: z.number().positive().meta({ description: '字号（磅）：三号 16，四号 14，小四 12，五号 10.5' }),
+  bold: z.boolean().default(false),
+  lineHeight: z.number().min(0).default(0).meta({ description: '行距（磅），0 为单倍行距' }),
+});
+
+const wording = z.strictObject({
+  percentPlaces: z.number().int().min(0).max(4),
+  trimIntegerPercent: z.boolean().default(true),
+  thousands: z.boolean().default(false),
+  tableThousands: z.boolean().default(false),
+  increase: z.string().min(1).default('增加'),
+  decrease: z.string().min(1).default('减少'),
+  growth: z.string().min(1).default('增长'),
+  decline: z.string().min(1).default('下降'),
+  flat: z.string().min(1).default('与上年持平'),
+  spaced: z.boolean().default(true),
+  parenStyle: z.enum(['full', 'half']).default('full'),
+  zeroAmount: z.string().optional(),
+});
+
+const part = z.strictObject({
+  /** what the part holds: prose from templates, or the nine statements */
+  kind: z.enum(['text', 'statements']).default('text'),
+  title: z.string().min(1).meta({ description: '部分标题（Handlebars 模板），编号“第一部分”自动加' }),
+  /** template files (relative to the profile folder), rendered in order */
+  templates: z.array(z.string().min(1)).default([]),
+  /** deepest heading level listed in the 目录 (1: the part title only) */
+  tocDepth: z.number().int().min(1).max(3).default(2),
+});
+
 export const profileSchema = z.strictObject({
   name: z.string().min(1),
   description: z.string().default(''),
@@ -25,6 +59,44 @@ export const profileSchema = z.strictObject({
       scorePlaces: z.number().int().min(0).max(4).default(2),
     })
     .meta({ description: '绩效自评表的权重方案' }),
+  wording,
+  /** numbering of headings: {n} is the Chinese numeral */
+  numbering: z
+    .strictObject({
+      part: z.string().default('第{n}部分'),
+      level2: z.string().default('{n}、'),
+      level3: z.string().default('（{n}）'),
+    })
+    .prefault({}),
+  cover: z.strictObject({
+    title: z.string().min(1),
+    subtitle: z.string().optional(),
+  }),
+  tocTitle: z.string().default('目 录'),
+  parts: z.array(part).min(1),
+  /** labels of income / expenditure sources and funds, used by templates and charts */
+  labels: z.record(z.string(), z.record(z.string(), z.string())).default({}),
+  /** 第四部分 summary table: column headers and relative widths */
+  keyWorkTable: z
+    .strictObject({
+      headers: z.array(z.string()).length(4),
+      widths: z.array(z.number().positive()).length(4),
+    })
+    .optional(),
+  typography: z.strictObject({
+    title: textStyle,
+    subtitle: textStyle,
+    heading1: textStyle,
+    heading2: textStyle,
+    heading3: textStyle,
+    body: textStyle,
+    table: textStyle,
+    tableHeader: textStyle,
+    note: textStyle,
+    caption: textStyle,
+  }),
+  /** extra PDF fonts: key → font files (relative to the project folder), e.g. 仿宋: { normal: fonts/仿宋_GB2312.ttf } */
+  fonts: z.record(z.string(), z.strictObject({ normal: z.string().min(1), bold: z.string().optional() })).default({}),
 });
 
 export type Profile = z.output<typeof profileSchema>;
