@@ -12,6 +12,7 @@ import { parseMarkup, type MarkupBlock } from './markup.ts';
 import { buildFigure } from './figures.ts';
 import { resolveFonts } from './fonts.ts';
 import { composeStatements } from './statements/index.ts';
+import { APPENDIX_TABLES } from './appendix/index.ts';
 import { chineseNumber, chineseDate, formatCell } from '../narrate/helpers.ts';
 
 export interface ComposeInput {
@@ -27,10 +28,11 @@ export interface ComposeOptions {
 
 export class ComposeError extends Error {}
 
-/** Builds tables named by `::table <key>` lines. */
-type TableBuilder = (ctx: NarrativeContext, format: Format) => Table;
+/** Builds the blocks named by `::table <key> [arg]` lines (a table, or a table with its captions). */
+export type TableBuilder = (ctx: NarrativeContext, format: Format, arg: string) => Table | readonly Block[];
 
 const TABLES: Readonly<Record<string, TableBuilder>> = {
+  ...APPENDIX_TABLES,
   keyWork: (ctx, format) => {
     const spec = format.profile.keyWorkTable;
     if (!spec) throw new ComposeError(`格式模板 ${format.name} 缺少 keyWorkTable（重点工作汇总表的表头）`);
@@ -54,7 +56,7 @@ function numbered(pattern: string, n: number): string {
 /** Turn markup blocks into model blocks: number headings, build figures and tables. */
 function resolveBlocks(blocks: readonly MarkupBlock[], partIndex: number, tocDepth: number, ctx: NarrativeContext, format: Format, counters: { h2: number; h3: number; n: number }): Block[] {
   const { numbering, wording, labels } = format.profile;
-  return blocks.map((b): Block => {
+  return blocks.flatMap((b): Block | readonly Block[] => {
     switch (b.type) {
       case 'rawHeading': {
         counters.n += 1;
@@ -78,7 +80,7 @@ function resolveBlocks(blocks: readonly MarkupBlock[], partIndex: number, tocDep
       case 'tableRef': {
         const build = TABLES[b.key];
         if (!build) throw new ComposeError(`未知的表格 ::table ${b.key}（可用：${Object.keys(TABLES).join('、')}）`);
-        return build(ctx, format);
+        return build(ctx, format, b.arg);
       }
       default:
         return b;

@@ -9,7 +9,8 @@
 //   - (1) text                       a list item with the label "(1)"; consecutive items form a list
 //   + text                           a body paragraph numbered like a level-3 heading: （一）text
 //   ::figure <key> <caption>         a chart built from the figures (see figures.ts)
-//   ::table <key>                    a table built by code (key work summary, appendix forms)
+//   ::table <key> [arg]              a table built by code (key work summary, appendix forms);
+//                                    the optional argument is passed to the builder (e.g. an index)
 //   ::pagebreak                      a page break
 //   %% comment                       ignored
 // Blank lines are ignored: every paragraph is one line.
@@ -32,7 +33,7 @@ export interface RawNumbered {
 
 export type Directive =
   | { readonly type: 'figureRef'; readonly key: string; readonly caption: string }
-  | { readonly type: 'tableRef'; readonly key: string };
+  | { readonly type: 'tableRef'; readonly key: string; readonly arg: string };
 
 export type MarkupBlock = Exclude<Block, { type: 'heading' }> | RawHeading | RawNumbered | Directive;
 
@@ -93,7 +94,7 @@ export function parseMarkup(source: string, where: string): MarkupBlock[] {
           blocks.push({ type: 'figureRef', key, caption: rest.join(' ') });
           return;
         case 'table':
-          blocks.push({ type: 'tableRef', key });
+          blocks.push({ type: 'tableRef', key, arg: rest.join(' ') });
           return;
         case 'pagebreak':
           blocks.push({ type: 'pageBreak' });
