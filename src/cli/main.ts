@@ -10,6 +10,16 @@ import { makeSchema } from '../input/schema.ts';
 import { build, writeOutputs } from '../pipeline/build.ts';
 import { FORMATS, type FormatName } from '../render/registry.ts';
 import { TemplateError } from '../narrate/templates.ts';
+import { StatementsError } from '../profile/statements.ts';
+import { ProfileError } from '../profile/load.ts';
+import { FontError } from '../compose/fonts.ts';
+import { ComposeError } from '../compose/booklet.ts';
+import { FigureError } from '../compose/figures.ts';
+import { MarkupError } from '../compose/markup.ts';
+import { AppendixError } from '../compose/appendix/args.ts';
+
+/** Errors in a format (profile, templates, fonts) — reported as such, never as a crash. */
+const FORMAT_ERRORS = [TemplateError, StatementsError, ProfileError, FontError, ComposeError, FigureError, MarkupError, AppendixError];
 import path from 'node:path';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -76,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const w of written) process.stdout.write(`已生成 ${w}\n`);
         if (counts.warning) process.stdout.write(`（${counts.warning} 个警告，见上）\n`);
       } catch (e) {
-        if (e instanceof TemplateError || (e instanceof Error && /^(格式模板|字体|未知的)/u.test(e.message))) {
+        if (FORMAT_ERRORS.some((c) => e instanceof c) || (e instanceof Error && /^(格式模板|字体|未知的)/u.test(e.message))) {
           process.stderr.write(`生成失败：${e.message}\n已有的输出文件保持不变。\n`);
           code = 1;
           return;
