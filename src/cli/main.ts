@@ -86,7 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         for (const w of written) process.stdout.write(`已生成 ${w}\n`);
         if (counts.warning) process.stdout.write(`（${counts.warning} 个警告，见上）\n`);
       } catch (e) {
-        if (FORMAT_ERRORS.some((c) => e instanceof c) || (e instanceof Error && /^(格式模板|字体|未知的)/u.test(e.message))) {
+        if (e instanceof Error && (FORMAT_ERRORS.some((c) => e instanceof c) || /^(格式模板|字体|未知的)/u.test(e.message))) {
           process.stderr.write(`生成失败：${e.message}\n已有的输出文件保持不变。\n`);
           code = 1;
           return;
