@@ -1,0 +1,261 @@
+// Table → pdfmake content: the caption lines (title; number; 部门 … 单位), the grid, the empty
+// statement and the notes.
+//
+// - Spans: the model lists only the cells that start in a row (as HTML does); pdfmake wants a full
+//   grid with `{}` placeholders in every covered position, computed here.
+// - Widths: the model's relative weights scaled to the type area as fixed numbers (star widths
+//   collapse name columns), then widened where a column's longest unbreakable token (a code, an
+//   amount) would not fit, taking the difference from columns with room to spare.
+// - Header rows repeat (`headerRows`), stay with the first body row (`keepWithHeaderRows`), rows
+//   never break inside (`dontBreakRows`, which also avoids pdfmake 0.3's misplaced middle-aligned
+//   rowSpan text on continued pages).
+import type { Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
+import type { Cell, Column, Row, Table, TextStyle } from '../../model/document.ts';
+import { plainText } from '../../model/document.ts';
+import { blockProps, inlineRuns, textRuns, typo, type TextEnv, type Typo } from './text.ts';
+import { CELL_STYLE, KEEP_WITH_NEXT } from './keep.ts';
+
+export class PdfTableError extends Error {}
+
+/** Horizontal and vertical cell padding, line width (points). */
+const PAD_X = 3;
+const PAD_Y = 2;
+const LINE = 0.5;
+
+/** Thin black grid. */
+export const GRID_LAYOUT: CustomTableLayout = {
+  hLineWidth: () => LINE,
+  vLineWidth: () => LINE,
+  hLineColor: () => '#000000',
+  vLineColor: () => '#000000',
+  paddingLeft: () => PAD_X,
+  paddingRight: () => PAD_X,
+  paddingTop: () => PAD_Y,
+  paddingBottom: () => PAD_Y,
+};
+
+/** Dense tables print one point smaller (at most 10 % smaller) than the table style. */
+export function denseSize(size: number): number {
+  return Math.max(size - 1, Math.round(size * 9) / 10);
+}
+
+/** A positioned cell of the full grid. */
+interface Placed {
+  readonly cell: Cell;
+  readonly row: number;
+  readonly col: number;
+  readonly colSpan: number;
+  readonly rowSpan: number;
+}
+
+/** Place the cells of `rows` on an n-column grid (HTML rules); every position is covered once. */
+export function placeCells(table: Table, rows: readonly Row[]): { placed: Placed[]; covered: boolean[][] } {
+  const n = table.columns.length;
+  const covered: boolean[][] = rows.map(() => new Array<boolean>(n).fill(false));
+  const placed: Placed[] = [];
+  rows.forEach((row, r) => {
+    let c = 0;
+    for (const cell of row.cells) {
+      while (c < n && covered[r]![c]) c++;
+      const colSpan = Math.max(1, cell.colSpan ?? 1);
+      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
+      if (c + colSpan > n) {
+        throw new PdfTableError(`表格“${tableName(table)}”第 ${r + 1} 行的单元格“${plainText(cell.content)}”超出了 ${n} 列（请检查该行的单元格数和合并列数）`);
+      }
+      if (r + rowSpan > rows.length) {
+        throw new PdfTableError(`表格“${tableName(table)}”第 ${r + 1} 行的单元格“${plainText(cell.content)}”向下合并 ${rowSpan} 行，超出了表格末行`);
+      }
+      for (let rr = r; rr < r + rowSpan; rr++) {
+        for (let cc = c; cc < c + colSpan; cc++) {
+          if (covered[rr]![cc]) {
+            throw new PdfTableError(`表格“${tableName(table)}”第 ${rr + 1} 行第 ${cc + 1} 列被两个合并单元格同时覆盖`);
+          }
+          covered[rr]![cc] = true;
+        }
+      }
+      placed.push({ cell, row: r, col: c, colSpan, rowSpan });
+      c += colSpan;
+    }
+  });
+  return { placed, covered };
+}
+
+function tableName(table: Table): string {
+  return table.title ?? table.number ?? table.id;
+}
+
+/** Estimated width (points) of the widest piece of `s` that cannot be broken: runs of Latin letters, digits and their punctuation; one CJK character plus trailing punctuation. */
+export function minTokenWidth(s: string, size: number): number {
+  let widest = 0;
+  for (const m of s.matchAll(/[\x21-\x7e]+/g)) widest = Math.max(widest, m[0].length * 0.6 * size);
+  if (/[^\x00-\x7e]/.test(s)) widest = Math.max(widest, 2 * size);
+  return widest;
+}
+
+/**
+ * Column widths in points for a table `total` points wide: weights scaled to the room left after
+ * padding and rules, then columns too narrow for their longest unbreakable token are widened at
+ * the expense of the others (in proportion to their spare room).
+ */
+export function columnWidths(columns: readonly Column[], total: number, minimum: readonly number[]): number[] {
+  const n = columns.length;
+  const room = total - n * 2 * PAD_X - (n + 1) * LINE;
+  const sum = columns.reduce((a, c) => a + Math.max(c.width, 0), 0);
+  const widths = columns.map((c) => (sum > 0 ? (Math.max(c.width, 0) / sum) * room : room / n));
+  const need = widths.map((w, i) => Math.max(0, (minimum[i] ?? 0) - w));
+  const deficit = need.reduce((a, b) => a + b, 0);
+  if (deficit > 0) {
+    const spare = widths.map((w, i) => (need[i]! > 0 ? 0 : Math.max(0, w - (minimum[i] ?? 0))));
+    const spareSum = spare.reduce((a, b) => a + b, 0);
+    if (spareSum >= deficit) {
+      for (let i = 0; i < n; i++) widths[i] = widths[i]! + need[i]! - (spare[i]! / spareSum) * deficit;
+    }
+  }
+  // Round down to 0.01 pt so rounding never pushes the table past the margin.
+  return widths.map((w) => Math.floor(w * 100) / 100);
+}
+
+/** Typography of header and body cells and of the caption lines. */
+function tableTypos(table: Table, styles: { table: TextStyle; tableHeader: TextStyle }): { body: Typo; header: Typo; caption: Typo } {
+  const size = (s: TextStyle): number => (table.dense ? denseSize(s.size) : s.size);
+  return {
+    body: typo(styles.table, { size: size(styles.table), lineHeight: 0 }),
+    header: typo(styles.tableHeader, { size: size(styles.tableHeader), lineHeight: 0 }),
+    caption: typo(styles.table, { lineHeight: 0 }),
+  };
+}
+
+export interface TableStyles {
+  readonly table: TextStyle;
+  readonly tableHeader: TextStyle;
+  readonly note: TextStyle;
+  readonly caption: TextStyle;
+}
+
+/** What a table reports back to the definition builder. */
+export interface TableHooks {
+  /** give `node` the id `id` and register it as a 目录 / link target */
+  readonly target: (id: string, node: ContentText) => ContentText;
+  /** header cells spanning rows (see fixRowSpanCentring) */
+  readonly rowSpanCells: object[];
+}
+
+/** The table block: caption lines, grid, empty statement, notes. `width`: the type area's width. */
+export function tableContent(env: TextEnv, table: Table, styles: TableStyles, width: number, hooks: TableHooks): Content {
+  const t = tableTypos(table, styles);
+  const rows = [...table.header, ...table.body];
+  const n = table.columns.length;
+  if (n === 0) throw new PdfTableError(`表格“${tableName(table)}”没有列`);
+  const { placed, covered } = placeCells(table, rows);
+
+  // Minimum widths from single-column cells.
+  const minimum = new Array<number>(n).fill(0);
+  for (const p of placed) {
+    if (p.colSpan !== 1) continue;
+    const size = p.row < table.header.length ? t.header.size : t.body.size;
+    minimum[p.col] = Math.max(minimum[p.col]!, minTokenWidth(plainText(p.cell.content), size));
+  }
+  const widths = columnWidths(table.columns, width, minimum);
+
+  const grid: TableCell[][] = rows.map(() => Array.from({ length: n }, (): TableCell => ({})));
+  // An id on the first body cell (the first cell when there is no body) lets keep-with-next find
+  // the page the grid really starts on (./keep.ts). Not a header cell: pdfmake re-files the
+  // position of an id'd header cell on every page the header is repeated on.
+  const anchor = placed.find((p) => p.row >= table.header.length) ?? placed[0];
+  for (const p of placed) {
+    const cell = cellContent(env, table, p, rows[p.row]!, t);
+    if (p === anchor) (cell as { id?: string }).id = `${table.id}#grid`;
+    grid[p.row]![p.col] = cell;
+    if (p.rowSpan > 1 && p.row < table.header.length) hooks.rowSpanCells.push(cell);
+    // A span starting in the first body row straddles pdfmake's header block and the next row's
+    // block; its middle alignment cannot be computed right (see fixRowSpanCentring): top-align it.
+    if (p.rowSpan > 1 && table.header.length > 0 && p.row === table.header.length) delete (cell as { verticalAlignment?: string }).verticalAlignment;
+  }
+  // Holes (a row with fewer cells than columns) print as empty cells.
+  covered.forEach((line, r) =>
+    line.forEach((isCovered, c) => {
+      if (!isCovered) grid[r]![c] = { text: '', ...blockProps(env, r < table.header.length ? t.header : t.body), style: CELL_STYLE };
+    }),
+  );
+
+  const parts: Content[] = [];
+  const keep = { headlineLevel: KEEP_WITH_NEXT };
+  const captionProps = blockProps(env, t.caption);
+  let idPlaced = false;
+  const withId = (node: ContentText): ContentText => {
+    if (idPlaced) return node;
+    idPlaced = true;
+    return hooks.target(table.id, node);
+  };
+  if (table.title !== undefined) {
+    const ct = typo(styles.caption, { bold: true, lineHeight: 0 });
+    parts.push(withId({ text: textRuns(env, ct, table.title, undefined), ...blockProps(env, ct), alignment: 'center', margin: [0, 0, 0, 4], ...keep }));
+  }
+  if (table.number !== undefined) {
+    parts.push(withId({ text: textRuns(env, t.caption, table.number, undefined), ...captionProps, alignment: 'right', ...keep }));
+  }
+  if (table.department !== undefined || table.unit !== undefined) {
+    const left = withId({ text: textRuns(env, t.caption, table.department ?? '', undefined), ...captionProps, alignment: 'left', width: '*', ...keep } as ContentText);
+    const right = { text: textRuns(env, t.caption, table.unit ?? '', undefined), ...captionProps, alignment: 'right', width: 'auto', ...keep } as ContentText;
+    parts.push({ columns: [left, right], columnGap: 12, margin: [0, 0, 0, 2], ...keep } as Content);
+  }
+  if (!idPlaced) parts.push(withId({ text: '', fontSize: 1, lineHeight: 1, ...keep }));
+
+  const headerRows = table.header.length;
+  parts.push({
+    table: {
+      widths,
+      body: grid,
+      ...(headerRows > 0 ? { headerRows, keepWithHeaderRows: 1 } : {}),
+      dontBreakRows: true,
+    },
+    layout: GRID_LAYOUT,
+  } as Content);
+
+  const noteTypo = typo(styles.note, { lineHeight: 0 });
+  const noteProps = blockProps(env, noteTypo);
+  if (table.body.length === 0 && table.empty !== undefined) {
+    parts.push({ text: textRuns(env, noteTypo, table.empty, undefined), ...noteProps, alignment: 'left', margin: [0, 4, 0, 0] });
+  }
+  table.notes.forEach((note, i) => {
+    parts.push({ text: textRuns(env, noteTypo, note, undefined), ...noteProps, alignment: 'left', margin: [0, i === 0 ? 4 : 0, 0, 0] });
+  });
+  return { stack: parts, margin: [0, 0, 0, 12] };
+}
+
+function cellContent(env: TextEnv, table: Table, p: Placed, row: Row, t: { body: Typo; header: Typo }): TableCell {
+  const isHeader = p.row < table.header.length;
+  const ty = isHeader ? t.header : t.body;
+  const bold = p.cell.bold === true || row.emphasis === 'total';
+  const align = p.cell.align ?? (isHeader ? 'center' : (table.columns[p.col]?.align ?? 'left'));
+  const cell: Record<string, unknown> = {
+    text: inlineRuns(env, ty, p.cell.content, bold),
+    ...blockProps(env, ty),
+    alignment: align,
+    verticalAlignment: 'middle',
+    style: CELL_STYLE,
+  };
+  if (p.colSpan > 1) cell.colSpan = p.colSpan;
+  if (p.rowSpan > 1) cell.rowSpan = p.rowSpan;
+  return cell as TableCell;
+}
+
+/**
+ * pdfmake 0.3.11 centres a row-spanning cell (verticalAlignment 'middle', dontBreakRows) in the
+ * height `L._rowTopPageY − (L._startingRowSpanY + L._rowTopPageYPadding) + L._bottomY`, L being
+ * the placeholder in the span's last row. That is right for body rows, each laid out in its own
+ * unbreakable block (so `_bottomY` is relative to the last row), but not for header rows, which
+ * pdfmake lays out together in one block with the first body row (keepWithHeaderRows): there
+ * `_bottomY` is relative to the block, the height comes out too large and the text drops out of
+ * its cell. For header cells the height must be `L._bottomY − (L._startingRowSpanY +
+ * L._rowTopPageYPadding)`; zeroing `L._rowTopPageY` (read nowhere else) after layout gives exactly
+ * that. Called once layout is final, before drawing, with the header cells that span rows.
+ */
+export function fixRowSpanCentring(headerCells: readonly object[]): void {
+  for (const cell of headerCells) {
+    const ending = (cell as { _leftEndingCell?: { _rowTopPageY?: unknown; _bottomY?: unknown; _startingRowSpanY?: unknown } })._leftEndingCell;
+    if (ending && typeof ending._rowTopPageY === 'number' && typeof ending._bottomY === 'number' && typeof ending._startingRowSpanY === 'number') {
+      ending._rowTopPageY = 0;
+    }
+  }
+}
