@@ -21,6 +21,7 @@ import { AppendixError } from '../compose/appendix/args.ts';
 /** Errors in a format (profile, templates, fonts) — reported as such, never as a crash. */
 const FORMAT_ERRORS = [TemplateError, StatementsError, ProfileError, FontError, ComposeError, FigureError, MarkupError, AppendixError];
 import path from 'node:path';
+import { registerCommands } from './commands/index.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
   let code = 0;
@@ -109,6 +110,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       writeAtomic(opts.out, text);
       process.stdout.write(`已写入 ${opts.out}\n`);
     });
+
+  registerCommands(program, { setCode: (c) => (code = c) });
 
   try {
     await program.parseAsync([...argv], { from: 'user' });
