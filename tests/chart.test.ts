@@ -6,6 +6,9 @@ import { chartPng } from '../src/render/chart/png.ts';
 import { defaultFonts } from '../src/compose/fonts.ts';
 import type { Figure } from '../src/model/document.ts';
 
+// Exercise the real drawing, not the chart cache (also inherited by the child process below).
+process.env['JUESUAN_CHART_CACHE'] = 'off';
+
 const fontFile = defaultFonts().find((f) => f.key === 'sans')!.normal;
 const family = 'Noto Sans SC';
 

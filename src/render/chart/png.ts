@@ -6,6 +6,7 @@
 // loaded, so the picture is the same on every machine and `fontFile` must cover every character.
 import { Resvg } from '@resvg/resvg-js';
 import type { Figure } from '../../model/document.ts';
+import { cached, fileStamp } from './cache.ts';
 import { chartSvg } from './svg.ts';
 
 export interface ChartPngOptions {
@@ -22,6 +23,10 @@ export interface ChartPngOptions {
 
 /** Render a figure as PNG bytes (white background); the same input always gives the same bytes. */
 export async function chartPng(figure: Figure, options: ChartPngOptions): Promise<Uint8Array> {
+  return cached('png', { figure, options, font: fileStamp(options.fontFile) }, () => drawPng(figure, options));
+}
+
+async function drawPng(figure: Figure, options: ChartPngOptions): Promise<Uint8Array> {
   const svg = await chartSvg(figure, {
     fontFamily: options.fontFamily,
     ...(options.width !== undefined ? { width: options.width } : {}),

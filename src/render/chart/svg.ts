@@ -14,6 +14,7 @@
 //  resvg the first entry it has a font for, e.g. `sans, Noto Sans SC` (no quotes needed).
 import type { EChartsOption } from 'echarts';
 import type { Figure } from '../../model/document.ts';
+import { cached } from './cache.ts';
 
 export interface ChartSvgOptions {
   /** font family written into the SVG (see the note at the top of this file) */
@@ -51,6 +52,10 @@ export class ChartError extends Error {}
 
 /** Render a figure as an SVG string; the same figure and options always give the same string. */
 export async function chartSvg(figure: Figure, options: ChartSvgOptions): Promise<string> {
+  return cached('svg', { figure, options }, () => drawSvg(figure, options));
+}
+
+async function drawSvg(figure: Figure, options: ChartSvgOptions): Promise<string> {
   const width = options.width ?? DEFAULT_CHART_WIDTH;
   const height = options.height ?? DEFAULT_CHART_HEIGHT;
   checkFigure(figure);
