@@ -82,6 +82,20 @@ export const CATALOGUE = {
   'score-group-weight': { severity: 'error', title: '一级指标得分超过其权重', hint: '同一一级指标下各三级指标得分之和不能超过该一级指标的权重。' },
   'score-level1-unknown': { severity: 'error', title: '一级指标不在格式模板的权重方案中', hint: '一级指标名称应与格式模板的 appendix.weights 一致，如 成本指标、产出指标、效益指标、满意度指标。' },
   'score-total': { severity: 'warning', title: '总分与各项得分之和不符', hint: '总分 = 预算执行得分 + 各指标得分；生成时使用计算出的总分。' },
+
+  // ---- optional documents (reports) ---------------------------------------------------------------
+  'report-score-weight': { severity: 'error', title: '自评报告评分表 得分超过权重', hint: '每一行的得分不能超过该行的权重（评级分值）；核对得分和权重。' },
+  'report-weight-sum': { severity: 'error', title: '自评报告评分表 权重之和 ≠ 100', hint: '投入、过程、产出、效果等各行权重之和应为 100。' },
+  'report-score-total': { severity: 'warning', title: '自评报告评分表 综合得分 ≠ 各行得分之和', hint: '综合得分 = 各行得分之和；生成时使用计算出的综合得分。' },
+  'report-grade': { severity: 'warning', title: '自评报告评分表 综合等级与得分率不符', hint: '等级按得分率和等级划分（格式模板或数据中的 grades）确定；生成时使用计算出的等级。' },
+  'report-grades': { severity: 'error', title: '自评报告评分表 等级划分缺失或不合法', hint: '在格式模板的 reports.grades 或数据的 reports.selfEvaluation.scores.grades 中按最低得分率由高到低列出等级，最低一档为 0，如 优 90、良 80、中 60、差 0。' },
+  'report-spending-sum': { severity: 'error', title: '自评报告 部门决算支出 ≠ 基本支出 + 项目支出', hint: '核对自评报告中的支出金额；差额在四舍五入误差（每个加数 0.01 元，按万元填写时 0.01 万元）以内时仅作提示。' },
+  'report-spending-items': { severity: 'warning', title: '自评报告 基本支出或项目支出 ≠ 所列各项之和', hint: '基本支出应等于所列各经济分类之和，项目支出应等于所列各项目实际支出之和；如有漏列的项目请补上。' },
+  'report-spending-tables': { severity: 'warning', title: '自评报告 支出金额与决算表不一致', hint: '自评报告中的部门决算支出、基本支出、项目支出应与公开01/03表一致（按元填写的金额四舍五入到万元后与表中金额相同即为一致）。' },
+  'declaration-income-total': { severity: 'error', title: '绩效目标申报表 收入合计 ≠ 财政拨款 + 其他资金', hint: SUM_HINT },
+  'declaration-expenditure-total': { severity: 'error', title: '绩效目标申报表 支出合计 ≠ 基本支出 + 项目支出', hint: SUM_HINT },
+  'declaration-balance': { severity: 'warning', title: '绩效目标申报表 收入合计 ≠ 支出合计', hint: '部门预算收支应平衡；核对收入构成和支出构成。' },
+  'declaration-history-year': { severity: 'error', title: '绩效目标申报表 近两年收支情况的年度不对', hint: '近两年收支情况只列申报年度的上年和前年（如 2020 年度申报表列 2019 年、2018 年），每年一次。' },
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleId = keyof typeof CATALOGUE;

@@ -12,8 +12,9 @@ import { checkT06, checkT09 } from './rules/econ-three.ts';
 import { checkCrossTables } from './rules/cross.ts';
 import { checkNarrative } from './rules/narrative.ts';
 import { checkAppendix } from './rules/appendix.ts';
+import { checkReports } from './rules/reports.ts';
 
-const RULE_SETS = [checkT01, checkFnTables, checkT04, checkT06, checkT09, checkCrossTables, checkNarrative, checkAppendix] as const;
+const RULE_SETS = [checkT01, checkFnTables, checkT04, checkT06, checkT09, checkCrossTables, checkNarrative, checkAppendix, checkReports] as const;
 
 export function runChecks(source: SourceFile, data: DepartmentYear, profile: Profile, tables: Tables): Diagnostic[] {
   const ctx = new CheckContext(source, data, profile, tables);

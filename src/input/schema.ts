@@ -50,6 +50,40 @@ function decimalField(opts: SchemaOptions, what: string, allowNegative = false) 
     .meta({ description: what });
 }
 
+/**
+ * An amount that may carry its unit: "4,785,799.96元", "478.58万元", or a plain number in the
+ * file's unit (meta.unit). Parsed exactly (never a binary float); at most two decimals in the unit
+ * it is written in; the result is an exact Dec in 万元 like every other amount.
+ */
+function moneyField(opts: SchemaOptions, what: string) {
+  return numberInput
+    .transform((raw, ctx) => {
+      const written = String(raw).trim();
+      const m = /^(.*?)\s*(万元|元)$/u.exec(written);
+      const unit = m ? (m[2] as '万元' | '元') : opts.unit;
+      const body = m ? m[1]! : written;
+      const parsed = parseDecimalText(body);
+      if (!parsed) {
+        ctx.addIssue({ code: 'custom', message: `${what}“${raw}”不是金额（可写 1234.56、1,234.56元 或 12.35万元）`, params: { rule: SCHEMA_RULES.amountFormat } });
+        return z.NEVER;
+      }
+      if (parsed.places > opts.maxPlaces) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `${what}“${raw}”有 ${parsed.places} 位小数，最多允许 ${opts.maxPlaces} 位`,
+          params: { rule: SCHEMA_RULES.amountPrecision },
+        });
+        return z.NEVER;
+      }
+      if (parsed.value.isNegative()) {
+        ctx.addIssue({ code: 'custom', message: `${what}不能为负数（${raw}）`, params: { rule: SCHEMA_RULES.amountNegative } });
+        return z.NEVER;
+      }
+      return (unit === '元' ? yuanToWan(parsed.value) : parsed.value) as Dec;
+    })
+    .meta({ description: `${what}（金额，可带单位：如 4,785,799.96元 或 478.58万元；不带单位时按 meta.unit）` });
+}
+
 const count = (what: string) =>
   z
     .union([z.string().regex(/^\d+$/), z.number().int().nonnegative()])
@@ -425,6 +459,122 @@ export function makeSchema(opts: SchemaOptions = { maxPlaces: 2, unit: '万元' 
     })
     .meta({ description: '第六部分 附件：绩效自评表' });
 
+  // ---- optional documents (第六部分 附件, rendered when present) ---------------------------------
+  const money = (what: string) => moneyField(opts, what);
+  const weight = (what: string) =>
+    decimalField({ maxPlaces: 2, unit: '万元' }, what).refine((d) => d.gt(0), { error: `${what}应大于 0` });
+  const grades = z
+    .array(
+      z.strictObject({
+        grade: text('等级，如 优'),
+        min: decimalField({ maxPlaces: 2, unit: '万元' }, '该等级的最低得分率（%，含），如 90'),
+      }),
+    )
+    .min(1)
+    .meta({ description: '等级划分：按得分率（得分 / 权重）由高到低列出，最低一档的 min 为 0；省略时用格式模板的 reports.grades' });
+  const section = z
+    .strictObject({ title: text('小标题，如 产出目标'), items: z.array(text('条目')).min(1).meta({ description: '条目或段落，按顺序编号' }) })
+    .meta({ description: '一组有小标题的条目' });
+
+  const selfEvaluation = z
+    .strictObject({
+      unitName: text('部门（单位）名称（全称），也用于落款'),
+      date: date.meta({ description: '报告日期（落款日期）' }),
+      overview: z.array(text('段落')).default([]).meta({ description: '部门概况：主要职责（取 overview.duties）之后的段落，如人员、机构情况' }),
+      goals: z.array(section).default([]).meta({ description: '部门整体支出预算绩效目标，如 产出目标、效果目标' }),
+      spending: z
+        .strictObject({
+          total: money('部门决算支出'),
+          basic: money('基本支出'),
+          project: money('项目支出'),
+          basicItems: z
+            .array(z.strictObject({ name: text('经济分类，如 工资福利支出'), amount: money('金额') }))
+            .default([])
+            .meta({ description: '基本支出的构成（各项之和应等于基本支出）' }),
+          threePublic: money('“三公”经费支出（0 时写“无”）').optional(),
+          projects: z
+            .array(
+              z.strictObject({
+                name: text('项目名称'),
+                budget: money('预算安排'),
+                received: money('实际资金到位').optional(),
+                actual: money('实际支出'),
+              }),
+            )
+            .default([])
+            .meta({ description: '财政预算项目（各项目实际支出之和应等于项目支出）' }),
+        })
+        .meta({ description: '部门整体支出情况（金额可按元填写，如 4,785,799.96元）' }),
+      completion: z.array(section).default([]).meta({ description: '部门整体支出预算绩效目标的完成情况' }),
+      scores: z
+        .strictObject({
+          rows: z
+            .array(z.strictObject({ name: text('评价指标，如 投入、过程、产出、效果'), weight: weight('权重（分）'), score: decimalField({ maxPlaces: 2, unit: '万元' }, '得分') }))
+            .min(1)
+            .meta({ description: '评分表各行：权重之和应为 100，得分不超过权重' }),
+          total: score('综合得分（省略时计算，填写时校验）'),
+          grade: text('综合等级（省略时计算，填写时校验）').optional(),
+          grades: grades.optional(),
+        })
+        .meta({ description: '评分结果：得分率 = 得分 / 权重，等级按得分率划分' }),
+      conclusions: z.array(text('段落')).default([]).meta({ description: '主要结论' }),
+      experience: z.array(section).default([]).meta({ description: '主要经验' }),
+      problems: z.array(text('条目')).default([]).meta({ description: '存在问题' }),
+      improvements: z.array(text('条目')).default([]).meta({ description: '改进措施' }),
+    })
+    .meta({ description: '整体支出绩效自评报告（参照新洲区总工会 2020 年度报告）' });
+
+  const fundColumn = {
+    fiscal: money('收入构成：财政拨款'),
+    other: money('收入构成：其他资金').optional(),
+    incomeTotal: money('收入合计（省略时计算，填写时校验）').optional(),
+    basic: money('支出构成：基本支出'),
+    project: money('支出构成：项目支出').optional(),
+    expenditureTotal: money('支出合计（省略时计算，填写时校验）').optional(),
+  };
+  const targetDeclaration = z
+    .strictObject({
+      year: count('申报年度（省略时为 meta.year）').optional(),
+      unitName: text('部门名称（全称）'),
+      contact: text('填报人').optional(),
+      phone: text('联系电话').optional(),
+      budget: z.strictObject(fundColumn).meta({ description: '当年预算收支' }),
+      history: z
+        .array(z.strictObject({ year: count('年度'), ...fundColumn }))
+        .max(2)
+        .default([])
+        .meta({ description: '近两年收支情况（上年、前年）' }),
+      duties: z.array(text('职能条目')).default([]).meta({ description: '部门职能概述（省略时取 overview.duties）' }),
+      tasks: z.array(text('任务条目')).min(1).meta({ description: '年度工作任务' }),
+      overallGoals: z.array(text('目标')).default([]).meta({ description: '整体绩效目标（目标1、目标2……）' }),
+      goals: z
+        .array(
+          z.strictObject({
+            name: text('年度目标，如 金秋助学'),
+            indicators: z
+              .array(
+                z.strictObject({
+                  level1: text('一级指标，如 产出指标'),
+                  level2: text('二级指标，如 数量指标'),
+                  name: text('指标名称'),
+                  history: z.array(z.string()).max(2).default([]).meta({ description: '近两年指标值（上年、前年）' }),
+                  target: z.string().default('').meta({ description: '预期当年实现值' }),
+                  standard: z.string().default('').meta({ description: '绩效标准' }),
+                }),
+              )
+              .min(1),
+          }),
+        )
+        .default([])
+        .meta({ description: '年度目标及其绩效指标' }),
+    })
+    .meta({ description: '部门整体支出绩效目标申报表（参照新洲区总工会 2020 年度申报表）' });
+
+  const reports = z
+    .strictObject({ selfEvaluation: selfEvaluation.optional(), targetDeclaration: targetDeclaration.optional() })
+    .default({})
+    .meta({ description: '第六部分 附件中的可选文件：有数据时生成' });
+
   return z
     .strictObject({
       $schema: z.string().optional(),
@@ -462,6 +612,7 @@ export function makeSchema(opts: SchemaOptions = { maxPlaces: 2, unit: '万元' 
         .default({ additions: [] })
         .meta({ description: '名词解释补充（其他专用名词）' }),
       appendix: appendix.optional(),
+      reports,
     })
     .meta({ title: '部门决算公开数据', description: '一个部门一个年度的决算公开数据（juesuan）' });
 }

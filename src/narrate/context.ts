@@ -6,6 +6,7 @@ import type { Tables } from '../derive/tables.ts';
 import type { Profile } from '../profile/schema.ts';
 import { functionCodes } from '../dictionary/dictionary.ts';
 import { levelOf, parentOf } from '../derive/specs.ts';
+import { deriveReports, type ReportFigures } from '../derive/evaluation.ts';
 
 /** One 支出功能分类科目 the department used, for 名词解释 (十). */
 export interface UsedCode {
@@ -30,6 +31,8 @@ export interface NarrativeContext {
   readonly projects: readonly ProjectSummary[];
   /** units other than the department itself (本级) */
   readonly subordinateCount: number;
+  /** figures of the optional appendix documents (score table, fund overview), when the data has them */
+  readonly reports: ReportFigures;
 }
 
 /** A project as section 十三 summarises it. */
@@ -70,6 +73,7 @@ export function narrativeContext(data: DepartmentYear, tables: Tables, figures: 
     labels: profile.labels,
     usedCodes: usedCodes(tables),
     subordinateCount: data.overview.units.filter((u) => !u.own).length,
+    reports: deriveReports(data, profile),
     projects: data.narrative.projects.items.map((p, i) => ({
       name: p.name,
       budget: p.budget,

@@ -4,7 +4,7 @@
 // Every helper is also exported as a plain function for reuse and unit tests.
 //
 // Conventions (the template API):
-// - Numbers only: `amount`, `cell`, `percent`, `absAmount`, `absPercent` return the bare figure
+// - Numbers only: `amount`, `cell`, `yuan`, `percent`, `absAmount`, `absPercent` return the bare figure
 //   ("933.96", "22.7%"); the template writes the spaces and units around them, so
 //   `收、支总计 {{amount x}} 万元` and `总额{{amount x}}万元` are both possible.
 // - Composed phrases (`wan`, `changeSentence`, `completion`, `cnDate`, `cnYearEnd`) put a space
@@ -22,7 +22,7 @@
 //   key throws.
 import type Handlebars from 'handlebars';
 import dayjs from 'dayjs';
-import { Dec, roundHalfUp, formatFixed, parseDecimalText, type Change } from '../money/decimal.ts';
+import { Dec, roundHalfUp, formatFixed, parseDecimalText, wanToYuan, type Change } from '../money/decimal.ts';
 import {
   WordingError,
   describe,
@@ -117,6 +117,17 @@ export function formatCell(x: unknown, opts: Pick<WordingOptions, 'tableThousand
 /** Amount with its unit: "933.96 万元" (spaced) or "933.96万元". */
 export function formatWan(x: unknown, opts: Pick<WordingOptions, 'thousands' | 'zeroAmount' | 'spaced'>, unit = '万元'): string {
   return formatAmount(x, opts) + sp(opts) + unit;
+}
+
+/**
+ * An amount (an exact Dec in 万元, as every amount is held) printed in 元, 2 decimals, with
+ * thousands separators unless `thousands` is false: 478.5799996 → "4,785,799.96" (002 writes its
+ * 元 amounts so: "4,785,799.96元"). Exactly zero prints `zeroAmount` when set.
+ */
+export function formatYuan(x: unknown, opts: Pick<WordingOptions, 'zeroAmount'> & { thousands?: boolean }): string {
+  const d = toDec(x);
+  if (d.isZero() && opts.zeroAmount !== undefined) return opts.zeroAmount;
+  return fixed(wanToYuan(d), 2, opts.thousands ?? true);
 }
 
 /**
@@ -316,7 +327,7 @@ const WORD_HASH: HashSpec = { increase: 'string', decrease: 'string', growth: 's
 
 /** Every helper registered by registerHelpers (the template API). */
 export const HELPER_NAMES = [
-  'amount', 'cell', 'wan', 'percent',
+  'amount', 'cell', 'wan', 'yuan', 'percent',
   'changeWord', 'growthWord', 'absAmount', 'absPercent', 'changeSentence',
   'execWord', 'completion',
   'join', 'joinLast', 'semicolonJoin', 'noneOf', 'zeroLabels', 'nonZero', 'labelOf', 'isZero',
@@ -395,6 +406,8 @@ export function registerHelpers(hb: typeof Handlebars, options: HelperOptions): 
   define('cell', 1, 1, {}, ([x]) => formatCell(x, base));
   /** {{wan x}} → "933.96 万元"; {{wan x spaced=false}} → "933.96万元" */
   define('wan', 1, 1, { spaced: 'boolean', unit: 'string' }, ([x], h) => formatWan(x, withHash(h), (h['unit'] as string | undefined) ?? '万元'));
+  /** {{yuan x}} → "4,785,799.96" (x in 万元, printed in 元); {{yuan x thousands=false}} → "4785799.96" */
+  define('yuan', 1, 1, { thousands: 'boolean' }, ([x], h) => formatYuan(x, { zeroAmount: base.zeroAmount, thousands: h['thousands'] as boolean | undefined }));
   /** {{percent p}} → "22.7%" (throws on undefined: guard with {{#if p}}) */
   define('percent', 1, 1, {}, ([p]) => formatPercent(p, base));
 

@@ -59,6 +59,14 @@ export const profileSchema = z.strictObject({
       scorePlaces: z.number().int().min(0).max(4).default(2),
     })
     .meta({ description: '绩效自评表的权重方案' }),
+  /** optional documents of the appendix (整体支出绩效自评报告): the grade bands of the score table */
+  reports: z
+    .strictObject({
+      /** grades by 得分率 (score / weight, in %), highest first; the last band starts at 0 */
+      grades: z.array(z.strictObject({ grade: z.string().min(1), min: z.number().min(0).max(100) })).min(1),
+    })
+    .optional()
+    .meta({ description: '整体支出绩效自评报告的等级划分（数据中的 reports.selfEvaluation.scores.grades 优先）' }),
   wording,
   /** numbering of headings: {n} is the Chinese numeral */
   numbering: z
