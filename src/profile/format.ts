@@ -1,7 +1,7 @@
 // A format (格式模板) ready to use: the profile file, its statements layout and its checked,
 // compiled templates. Loaded once per folder and cached (watch and batch rebuild many times).
 import path from 'node:path';
-import { loadProfile, BUILTIN_TEMPLATES } from './load.ts';
+import { loadProfile, clearProfileCache, BUILTIN_TEMPLATES } from './load.ts';
 import type { Profile } from './schema.ts';
 import { loadStatements, type Statements } from './statements.ts';
 import { loadTemplates, type TemplateSet } from '../narrate/templates.ts';
@@ -33,4 +33,10 @@ export function loadFormat(name: string, templatesDir = BUILTIN_TEMPLATES): Form
   };
   cache.set(dir, format);
   return format;
+}
+
+/** Forget every loaded format and profile: the next load reads the files again (watch, after a template edit). */
+export function clearFormatCache(): void {
+  cache.clear();
+  clearProfileCache();
 }

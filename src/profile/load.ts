@@ -24,3 +24,8 @@ export function loadProfile(name: string, templatesDir = BUILTIN_TEMPLATES): Pro
   cache.set(file, result.data);
   return result.data;
 }
+
+/** Forget every loaded profile, so the next loadProfile reads profile.yaml again (watch). */
+export function clearProfileCache(): void {
+  cache.clear();
+}

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'no
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { threadId } from 'node:worker_threads';
 
 const require = createRequire(import.meta.url);
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
@@ -62,7 +63,8 @@ export async function cached<T extends Uint8Array | string>(kind: 'svg' | 'png',
   if (file && dir) {
     try {
       mkdirSync(dir, { recursive: true });
-      const tmp = `${file}.${process.pid}.tmp`;
+      // batch workers share the process id: the thread id keeps their temp files apart
+      const tmp = `${file}.${process.pid}-${threadId}.tmp`;
       writeFileSync(tmp, value);
       renameSync(tmp, file);
     } catch {
