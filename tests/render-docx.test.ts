@@ -85,6 +85,15 @@ describe('DOCX content', () => {
     expect(documentXml).toContain('<w:cantSplit/>');
   });
 
+  it('keeps rows joined by a vertical merge, and the row above them, on one page', () => {
+    // the form: 项目名称, 项目类别, 预算执行情况 (merged over two rows), figures, 签批
+    const form = [...documentXml.matchAll(/<w:tbl>.*?<\/w:tbl>/gs)].map((m) => m[0]).find((t) => t.includes('预算执行情况'))!;
+    const rows = [...form.matchAll(/<w:tr>.*?<\/w:tr>/gs)].map((m) => m[0]);
+    expect(rows.map((r) => r.includes('<w:keepNext/>'))).toEqual([false, true, true, false, false]);
+    // every paragraph of a kept row is kept, the continuation cells' too
+    for (const r of rows.slice(1, 3)) expect(r.match(/<w:keepNext\/>/g)!.length).toBe(r.match(/<w:p>|<w:p /g)!.length);
+  });
+
   it('gives tables fixed column widths that fill the text width', () => {
     const widths = [textWidthOf('portrait'), textWidthOf('landscape')];
     const grids = [...documentXml.matchAll(/<w:tblGrid>(.*?)<\/w:tblGrid>/g)].map((m) => [...m[1]!.matchAll(/w:w="(\d+)"/g)].reduce((s, x) => s + Number(x[1]), 0));

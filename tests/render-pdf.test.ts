@@ -3,13 +3,15 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { writePdf } from '../src/render/pdf/index.ts';
 import { buildDefinition, PdfModelError } from '../src/render/pdf/definition.ts';
-import { columnWidths, minTokenWidth, placeCells, PdfTableError, tableContent } from '../src/render/pdf/tables.ts';
-import { inlineRuns, textRuns, typo, type TextEnv } from '../src/render/pdf/text.ts';
+import { columnWidths, keepBrackets, minTokenWidth, placeCells, PdfTableError, tableContent } from '../src/render/pdf/tables.ts';
+import { inlineRuns, textRuns, textWidth, typo, type TextEnv } from '../src/render/pdf/text.ts';
+import { segments } from '../src/render/pdf/groups.ts';
+import { entryLines } from '../src/render/pdf/toc.ts';
 import { contentWidth } from '../src/render/pdf/page.ts';
-import type { Document, Table } from '../src/model/document.ts';
-import { cell } from '../src/model/document.ts';
+import type { Document, Row, Table } from '../src/model/document.ts';
+import { cell, paragraph } from '../src/model/document.ts';
 import { formTable, incomeTable, sampleDocument, sampleStyles } from './fixtures/model/sample.ts';
-import { pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfPageSizes, pdfText, writeTemp } from './helpers/pdf.ts';
+import { pdfFonts, pdfInfo, pdfOutline, pdfPages, pdfPageSizes, pdfText, pdfWords, writeTemp, type Word } from './helpers/pdf.ts';
 
 /** Punctuation that must never start a line (行首禁则). */
 const FORBIDDEN_AT_LINE_START = /^[，。、；：）”？！》]/;
@@ -173,6 +175,109 @@ describe('writePdf on the sample document', () => {
   }, 60_000);
 });
 
+/**
+ * A header-less form whose label cells span many rows (like the 绩效自评表 blocks): group 甲 (12
+ * rows) starts too low on its page to fit, group 乙 (60 rows, with nested 二级 spans) is longer
+ * than a page. pdfmake alone draws a span's label once, on the first page, centred over the whole
+ * span (so into other rows or off the page), and leaves the continuation unlabelled.
+ */
+describe('writePdf on a form whose row spans cross pages', () => {
+  let words: Word[][];
+
+  beforeAll(async () => {
+    const row = (...cells: ReturnType<typeof cell>[]): Row => ({ type: 'row', cells });
+    const group = (tag: string, label: string, n: number, level2: number): Row[] =>
+      Array.from({ length: n }, (_, i) =>
+        row(
+          ...(i === 0 ? [cell(label, { rowSpan: n })] : []),
+          ...(i % level2 === 0 ? [cell(`${tag}级${i / level2 + 1}`, level2 > 1 ? { rowSpan: Math.min(level2, n - i) } : {})] : []),
+          cell(`${tag}-${i + 1}`),
+          cell(i % 4 === 0 ? '一条较长的三级指标说明文字，在单元格里折成两行' : '短指标'),
+        ),
+      );
+    const form: Table = {
+      type: 'table',
+      id: 'form-span',
+      kind: 'form',
+      title: '跨页合并单元格测试表',
+      columns: [20, 15, 15, 50].map((w) => ({ type: 'column' as const, width: w, align: 'center' as const })),
+      header: [],
+      body: [
+        row(cell('项目名称'), cell('跨页测试项目', { colSpan: 3 })),
+        row(cell('目标'), cell('甲组之上的一行', { colSpan: 3 })),
+        ...group('甲', '甲组标签', 12, 1),
+        row(cell('小结'), cell('甲组与乙组之间的一行', { colSpan: 3 })),
+        ...group('乙', '乙组标签', 60, 5),
+        row(cell('总分'), cell('100', { colSpan: 3 })),
+      ],
+      notes: [],
+      dense: false,
+    };
+    const base = sampleDocument();
+    const doc: Document = {
+      ...base,
+      sections: [{ type: 'section', id: 's-form', orientation: 'portrait', pageNumbers: true, blocks: [paragraph('填充正文，把表格推到页面下部。'.repeat(30)), form] }],
+    };
+    words = pdfWords(writeTemp((await writePdf(doc)).data as Uint8Array, 'spans.pdf'));
+  }, 120_000);
+
+  const overlaps = (a: Word, b: Word): boolean => Math.min(a.xMax, b.xMax) - Math.max(a.xMin, b.xMin) > 0.5 && Math.min(a.yMax, b.yMax) - Math.max(a.yMin, b.yMin) > 0.5;
+
+  /** Pages holding rows of the group `tag`, each with its rows' vertical extent and its label words. */
+  const pagesOf = (tag: string, label: string) =>
+    words.flatMap((page, p) => {
+      const rows = page.filter((w) => w.text.startsWith(`${tag}-`));
+      const labels = page.filter((w) => w.text.includes(label.slice(0, 3)));
+      if (rows.length === 0) {
+        expect(labels, `page ${p}: ${label} without its rows`).toEqual([]);
+        return [];
+      }
+      return [{ page: p, rows, labels, top: Math.min(...rows.map((w) => w.yMin)), bottom: Math.max(...rows.map((w) => w.yMax)) }];
+    });
+
+  const expectLabelled = (tag: string, label: string) => {
+    const pages = pagesOf(tag, label);
+    for (const { page, labels, top, bottom } of pages) {
+      // exactly once on each page the span covers, whole, beside its rows, over no other text
+      expect(labels.map((w) => w.text), `page ${page}`).toEqual([label]);
+      const l = labels[0]!;
+      expect(l.yMin, `page ${page}`).toBeGreaterThanOrEqual(top - 2);
+      expect(l.yMax, `page ${page}`).toBeLessThanOrEqual(bottom + 2);
+      expect(words[page]!.filter((w) => w !== l && overlaps(w, l)), `page ${page}`).toEqual([]);
+    }
+    return pages;
+  };
+
+  it('keeps a group that fits on a page together, moved whole to the next page, labelled once', () => {
+    const pages = expectLabelled('甲', '甲组标签');
+    expect(pages.map((p) => p.rows.length)).toEqual([12]);
+    // it did not fit where the table started: the table's first row is on the page before; the
+    // row just above the group (which introduces it) went with it
+    const pageOfWord = (text: string): number => words.findIndex((page) => page.some((w) => w.text === text));
+    expect(pages[0]!.page).toBe(pageOfWord('跨页测试项目') + 1);
+    expect(pageOfWord('甲组之上的一行')).toBe(pages[0]!.page);
+  });
+
+  it('repeats the label of a group longer than a page once on every page it covers', () => {
+    const pages = expectLabelled('乙', '乙组标签');
+    expect(pages.length).toBeGreaterThanOrEqual(2);
+    expect(pages.reduce((n, p) => n + p.rows.length, 0)).toBe(60);
+    // cut between 二级 blocks (5 rows each), and their labels printed too
+    for (const p of pages) expect(p.rows.length % 5, `page ${p.page}`).toBe(0);
+    expect(words.flat().filter((w) => /^乙级\d+$/.test(w.text))).toHaveLength(12);
+  });
+
+  it('prints every cell once and no text over another', () => {
+    const all = words.flat();
+    for (let i = 1; i <= 12; i++) expect(all.filter((w) => w.text === `甲-${i}`), `甲-${i}`).toHaveLength(1);
+    for (let i = 1; i <= 60; i++) expect(all.filter((w) => w.text === `乙-${i}`), `乙-${i}`).toHaveLength(1);
+    expect(all.filter((w) => w.text === '100')).toHaveLength(1);
+    words.forEach((page, p) => {
+      for (let i = 0; i < page.length; i++) for (let j = i + 1; j < page.length; j++) expect(overlaps(page[i]!, page[j]!), `page ${p}: ${page[i]!.text} / ${page[j]!.text}`).toBe(false);
+    });
+  });
+});
+
 describe('PDF layout pieces', () => {
   const doc = sampleDocument();
   const env: TextEnv = { fonts: new Map(doc.fonts.map((f) => [f.key, f])), symbolFont: doc.symbolFont };
@@ -219,6 +324,62 @@ describe('PDF layout pieces', () => {
     expect(total).toBeLessThanOrEqual(contentWidth('portrait') + 0.01);
     // the 项 column is wide enough for a seven-digit code
     expect(grid.widths[2]!).toBeGreaterThanOrEqual(minTokenWidth('2012901', 10));
+  });
+
+  it('cuts a header-less table between row groups, the row above a group going with it', () => {
+    // rows 0–1 free, 2–4 joined by a span, 5 free, 6–7 joined
+    const cells = [
+      { row: 2, col: 0, colSpan: 1, rowSpan: 3 },
+      { row: 6, col: 0, colSpan: 1, rowSpan: 2 },
+    ];
+    const heights = new Array<number>(8).fill(20);
+    expect(segments(8, cells, heights, 500)).toEqual([
+      { start: 0, end: 1, unbreakable: false },
+      { start: 1, end: 5, unbreakable: true },
+      { start: 5, end: 8, unbreakable: true },
+    ]);
+    // no spans: one breakable table
+    expect(segments(3, [], [20, 20, 20], 500)).toEqual([{ start: 0, end: 3, unbreakable: false }]);
+  });
+
+  it('cuts a group taller than the limit into chunks that each start a page, where fewest spans cross', () => {
+    // a label over rows 0–9, inner spans over 0–4 and 5–9
+    const cells = [
+      { row: 0, col: 0, colSpan: 1, rowSpan: 10 },
+      { row: 0, col: 1, colSpan: 1, rowSpan: 5 },
+      { row: 5, col: 1, colSpan: 1, rowSpan: 5 },
+    ];
+    expect(segments(10, cells, new Array<number>(10).fill(20), 140)).toEqual([
+      { start: 0, end: 5, unbreakable: true },
+      { start: 5, end: 10, unbreakable: true, breakBefore: true },
+    ]);
+  });
+
+  it('keeps short bracketed groups of table cells on one line', () => {
+    const t = typo(sampleStyles.table);
+    const runs = keepBrackets(env, t, textRuns(env, t, '预算执行情况（万元）（20 分）', undefined), 100);
+    expect(runs.map((r) => [r.text, r.noWrap ?? false])).toEqual([
+      ['预算执行情况', false],
+      ['（万元）', true],
+      ['（20 分）', true],
+    ]);
+    // a group wider than the cell may still break
+    expect(keepBrackets(env, t, textRuns(env, t, '得分（20 分*执行率）', undefined), 40).some((r) => r.noWrap)).toBe(false);
+  });
+
+  it('breaks long 目录 entries itself: lines that fit, no bracketed group cut, no single character left alone', () => {
+    const t = typo(sampleStyles.body);
+    const width = 300;
+    for (const text of ['六、一般公共预算财政拨款基本支出决算表（表6）', '七、政府性基金预算财政拨款收入支出决算情况说明', '一、2024 年度东西湖区总工会整体绩效自评表/结果(摘要版)']) {
+      const lines = entryLines(env, t, text, width);
+      expect(lines.join('').replace(/\s/g, ''), text).toBe(text.replace(/\s/g, ''));
+      expect(lines.length, text).toBeGreaterThan(1);
+      for (const line of lines) expect(textWidth(env, t, line), line).toBeLessThanOrEqual(width);
+      expect([...lines.at(-1)!].length, text).toBeGreaterThan(1);
+      expect(lines.some((l) => /（表$|^6）/.test(l))).toBe(false);
+      expect(lines.some((l) => /^[，。、；：）)]/.test(l))).toBe(false);
+    }
+    expect(entryLines(env, t, '一、收入决算表', width)).toEqual(['一、收入决算表']);
   });
 
   it('scales weights to fixed widths, widening columns too narrow for a token', () => {

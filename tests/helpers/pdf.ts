@@ -111,3 +111,29 @@ export function pdfOutline(file: string): OutlineEntry[] {
 }
 
 const decodeXml = (s: string): string => s.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&amp;/g, '&');
+
+export interface Word {
+  readonly text: string;
+  readonly xMin: number;
+  readonly yMin: number;
+  readonly xMax: number;
+  readonly yMax: number;
+}
+
+/** The words of each page with their boxes (`pdftotext -bbox`, points from the top left), 1-based. */
+export function pdfWords(file: string): Word[][] {
+  const html = run('pdftotext', ['-bbox', file, '-']);
+  const pages: Word[][] = [[]];
+  for (const page of html.split(/<page\b/).slice(1)) {
+    pages.push(
+      [...page.matchAll(/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g)].map((m) => ({
+        text: decodeXml(m[5]!),
+        xMin: Number(m[1]),
+        yMin: Number(m[2]),
+        xMax: Number(m[3]),
+        yMax: Number(m[4]),
+      })),
+    );
+  }
+  return pages;
+}

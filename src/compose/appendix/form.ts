@@ -74,8 +74,15 @@ export const CHOICES = {
   kind: ['常年性项目', '延续性项目', '一次性项目'],
 } as const;
 
-/** Relative column widths (see the grid above); no column narrower than about three characters. */
-export const COLUMN_WIDTHS = [9, 12, 12, 14, 12, 15, 15, 11] as const;
+/**
+ * Relative column widths (see the grid above); no column narrower than about three characters.
+ * Chosen so that the labels break between words on A4 in both writers (PDF and Word cell
+ * padding): column 0 four characters a line (年度绩效 / 目标 / （80 分）), column 1 five
+ * (满意度指标 / （10 分）), columns 0–1 together ten (预算执行情况（万元） / （20 分）),
+ * column 2 four (经济成本 / 指标), columns 5–6 five (年初目标值 / （A）), column 7 four
+ * (得分 / （20 分* / 执行率）).
+ */
+export const COLUMN_WIDTHS = [12.3, 13.7, 11.8, 12.1, 12.11, 13.8, 13.8, 10.39] as const;
 export const COLUMN_COUNT = COLUMN_WIDTHS.length;
 
 /** Decimals of the 执行率 printed on the forms: both references print two (98.60%, 95.76%, 86.43%), whatever the prose uses. */

@@ -6,7 +6,7 @@
 // Merges follow the model's HTML-like rows: a cell spanning rows starts a vertical merge, and the
 // rows it covers get continuation cells written here (rather than by docx), so that their empty
 // paragraph has the table's small type instead of Normal's 16 pt exact line, which would make
-// those rows tall.
+// those rows tall. Rows joined by a vertical merge are kept on one page (keptRows).
 import {
   AlignmentType,
   BorderStyle,
@@ -31,7 +31,7 @@ import type { SectionContext } from './context.ts';
 import { inlineRuns } from './inlines.ts';
 import { anchored } from './toc.ts';
 import { S } from './styles.ts';
-import { columnWidths, fittedWidths, headerRowHeights, minimumWidths } from './grid.ts';
+import { columnWidths, fittedWidths, headerRowHeights, minimumWidths, placeCells } from './grid.ts';
 import { alignmentOf } from './paragraphs.ts';
 
 const LINE: IBorderOptions = { style: BorderStyle.SINGLE, size: 4, color: '000000' };
@@ -50,9 +50,31 @@ interface Covered {
   readonly style: string;
 }
 
-function cellParagraph(style: string, align: 'left' | 'center' | 'right', children: readonly ParagraphChild[]): Paragraph {
+function cellParagraph(style: string, align: 'left' | 'center' | 'right', children: readonly ParagraphChild[], keepNext = false): Paragraph {
   const alignment = alignmentOf(align, style === S.tableHeader || style === S.tableHeaderDense ? 'center' : 'left');
-  return new Paragraph({ style, ...(alignment ? { alignment } : {}), children: [...children] });
+  return new Paragraph({ style, ...(alignment ? { alignment } : {}), ...(keepNext ? { keepNext: true } : {}), children: [...children] });
+}
+
+/**
+ * Rows to keep with the next one: every row of a run of rows joined by a vertical merge but its
+ * last, and the unmerged row just above such a run (it usually introduces it: 年度绩效目标 n：…
+ * above its indicator block). Word (and LibreOffice) keep a row whose paragraphs are "keep with
+ * next" on the page of the following row, so a merged label cell (年度绩效目标, 预算执行情况 in
+ * the appendix forms) is not cut by a page break, leaving the rows on the next page under an
+ * unlabelled column. A run longer than a page still breaks.
+ */
+function keptRows(rows: readonly Row[], columns: number): boolean[] {
+  const keep = rows.map(() => false);
+  const merged = rows.map(() => false);
+  const spans = placeCells(rows, columns).filter((p) => p.rowSpan > 1);
+  for (const p of spans) {
+    for (let r = p.row; r < p.row + p.rowSpan && r < keep.length; r++) {
+      merged[r] = true;
+      if (r < p.row + p.rowSpan - 1) keep[r] = true;
+    }
+  }
+  for (const p of spans) if (p.row > 0 && !merged[p.row - 1]) keep[p.row - 1] = true;
+  return keep;
 }
 
 function widthOf(widths: readonly number[], column: number, span: number): number {
@@ -66,9 +88,11 @@ function gridRows(table: TableNode, widths: readonly number[], headerHeights: Re
   const bodyStyle = table.dense ? S.tableTextDense : S.tableText;
   const covered: (Covered | undefined)[] = Array.from({ length: n }, () => undefined);
   const rows: readonly (readonly [Row, boolean])[] = [...table.header.map((r) => [r, true] as const), ...table.body.map((r) => [r, false] as const)];
+  const keep = [...keptRows(table.header, n).map(() => false), ...keptRows(table.body, n)];
 
   return rows.map(([row, isHeader], r) => {
     const style = isHeader ? headerStyle : bodyStyle;
+    const keepNext = keep[r] === true;
     const cells: TableCell[] = [];
     const queue = [...row.cells];
     let column = 0;
@@ -83,7 +107,7 @@ function gridRows(table: TableNode, widths: readonly number[], headerHeights: Re
       if (cover) {
         cells.push(
           new TableCell({
-            children: [cellParagraph(cover.style, 'left', [])],
+            children: [cellParagraph(cover.style, 'left', [], keepNext)],
             columnSpan: cover.span > 1 ? cover.span : undefined,
             verticalMerge: VerticalMergeType.CONTINUE,
             width: { size: widthOf(widths, column, cover.span), type: WidthType.DXA },
@@ -99,7 +123,7 @@ function gridRows(table: TableNode, widths: readonly number[], headerHeights: Re
       if (!placed) {
         // a row listing fewer cells than the grid has: fill it with empty cells
         if (column >= n) break;
-        cells.push(new TableCell({ children: [cellParagraph(style, 'left', [])], width: { size: widths[column]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER }));
+        cells.push(new TableCell({ children: [cellParagraph(style, 'left', [], keepNext)], width: { size: widths[column]!, type: WidthType.DXA }, verticalAlign: VerticalAlignTable.CENTER }));
         column += 1;
         continue;
       }
@@ -109,7 +133,7 @@ function gridRows(table: TableNode, widths: readonly number[], headerHeights: Re
       const bold = cell.bold === true || row.emphasis === 'total';
       cells.push(
         new TableCell({
-          children: [cellParagraph(style, cell.align ?? colAlign, inlineRuns(cell.content, { bold }))],
+          children: [cellParagraph(style, cell.align ?? colAlign, inlineRuns(cell.content, { bold }), keepNext)],
           columnSpan: span > 1 ? span : undefined,
           ...(rowSpan > 1 ? { verticalMerge: VerticalMergeType.RESTART } : {}),
           width: { size: widthOf(widths, column, span), type: WidthType.DXA },

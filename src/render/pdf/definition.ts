@@ -11,8 +11,8 @@ import type { Block, Cover, Document, Figure, FontSource, Heading, Paragraph, Se
 import { assertNever } from '../../model/document.ts';
 import { figureContent } from './figure.ts';
 import { FOLIO_STYLE, MARK_STYLES, pageBreakBefore } from './keep.ts';
-import { A4, FOLIO_GAP, FOLIO_SIZE, contentWidth, folioText, pageMargins, type Orientation } from './page.ts';
-import { fixRowSpanCentring, tableContent } from './tables.ts';
+import { A4, FOLIO_GAP, FOLIO_SIZE, contentHeight, contentWidth, folioText, pageMargins, type Orientation } from './page.ts';
+import { fixRowSpanCentring, keepBrackets, tableContent } from './tables.ts';
 import { blockProps, inlineRuns, textRuns, typo, type TextEnv } from './text.ts';
 import { tocContent } from './toc.ts';
 
@@ -196,6 +196,7 @@ function coverSection(ctx: Ctx, cover: Cover): Content {
 
 function blocksContent(ctx: Ctx, section: Section): Content[] {
   const width = contentWidth(section.orientation);
+  const height = contentHeight(section.orientation);
   const out: Content[] = [];
   let breakBefore = false;
   for (const block of section.blocks) {
@@ -203,7 +204,7 @@ function blocksContent(ctx: Ctx, section: Section): Content[] {
       breakBefore = out.length > 0; // a break at the start of a section is implied
       continue;
     }
-    const node = blockContent(ctx, block, width) as Content & { pageBreak?: string };
+    const node = blockContent(ctx, block, width, height) as Content & { pageBreak?: string };
     if (breakBefore) node.pageBreak = 'before';
     breakBefore = false;
     out.push(node);
@@ -211,11 +212,11 @@ function blocksContent(ctx: Ctx, section: Section): Content[] {
   return out;
 }
 
-function blockContent(ctx: Ctx, block: Exclude<Block, { type: 'pageBreak' }>, width: number): Content {
+function blockContent(ctx: Ctx, block: Exclude<Block, { type: 'pageBreak' }>, width: number, height: number): Content {
   const { env, styles } = ctx;
   switch (block.type) {
     case 'heading':
-      return headingContent(ctx, block);
+      return headingContent(ctx, block, width);
     case 'paragraph':
       return paragraphContent(ctx, block);
     case 'list': {
@@ -230,7 +231,7 @@ function blockContent(ctx: Ctx, block: Exclude<Block, { type: 'pageBreak' }>, wi
       } as Content;
     }
     case 'table':
-      return tableContent(env, block, styles, width, { target: (id, node) => target(ctx, id, node), rowSpanCells: ctx.rowSpanCells });
+      return tableContent(env, block, styles, width, { target: (id, node) => target(ctx, id, node), rowSpanCells: ctx.rowSpanCells }, height);
     case 'figure': {
       const f = ctx.figures.get(block);
       if (!f) throw new Error(`internal: figure ${block.id} was not rendered`);
@@ -252,11 +253,12 @@ function target(ctx: Ctx, id: string, node: ContentText): ContentText {
 
 const headingRole = { 1: 'heading1', 2: 'heading2', 3: 'heading3' } as const;
 
-function headingContent(ctx: Ctx, h: Heading): Content {
+function headingContent(ctx: Ctx, h: Heading, width: number): Content {
   const t = typo(ctx.styles[headingRole[h.level]]);
   const label = h.number === undefined ? h.text : `${h.number}${h.separator}${h.text}`;
   const node: Record<string, unknown> = {
-    text: textRuns(ctx.env, t, label, undefined),
+    // A long heading breaks before "(摘要版)", not inside it.
+    text: keepBrackets(ctx.env, t, textRuns(ctx.env, t, label, undefined), width - 2 * ctx.styles.body.size),
     ...blockProps(ctx.env, t),
     alignment: h.align,
     headlineLevel: h.level,

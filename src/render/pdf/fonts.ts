@@ -59,6 +59,81 @@ export interface LineMetrics {
 }
 
 const metricsCache = new Map<string, LineMetrics>();
+const advancesCache = new Map<string, Float64Array>();
+
+/**
+ * Advance widths, per point of font size, of the printable ASCII characters (index: code − 0x20)
+ * from the font's `cmap` (format 4) and `hmtx` tables; cached per file. A character the font lacks
+ * (or a font without a format 4 cmap) gets 1 em. Used to measure text before pdfmake lays it out.
+ */
+export function asciiAdvances(file: string): Float64Array {
+  const cached = advancesCache.get(file);
+  if (cached) return cached;
+  const a = readAsciiAdvances(file);
+  advancesCache.set(file, a);
+  return a;
+}
+
+function readAsciiAdvances(file: string): Float64Array {
+  const out = new Float64Array(0x7f - 0x20).fill(1);
+  const fd = openSync(file, 'r');
+  try {
+    const read = (offset: number, length: number): Buffer => {
+      const b = Buffer.alloc(length);
+      if (readSync(fd, b, 0, length, offset) < length) throw new PdfFontError(`字体文件不完整或不是 TrueType/OpenType 字体：${file}`);
+      return b;
+    };
+    let base = 0;
+    if (read(0, 4).toString('latin1') === 'ttcf') base = read(12, 4).readUInt32BE(0);
+    const numTables = read(base + 4, 2).readUInt16BE(0);
+    const dir = read(base + 12, numTables * 16);
+    const tables = new Map<string, { offset: number; length: number }>();
+    for (let i = 0; i < numTables; i++) tables.set(dir.toString('latin1', i * 16, i * 16 + 4), { offset: dir.readUInt32BE(i * 16 + 8), length: dir.readUInt32BE(i * 16 + 12) });
+    const head = tables.get('head');
+    const hhea = tables.get('hhea');
+    const hmtx = tables.get('hmtx');
+    const cmap = tables.get('cmap');
+    if (!head || !hhea || !hmtx || !cmap) return out;
+    const unitsPerEm = read(head.offset + 18, 2).readUInt16BE(0);
+    const numberOfHMetrics = read(hhea.offset + 34, 2).readUInt16BE(0);
+    const c = read(cmap.offset, cmap.length);
+    let sub = -1;
+    for (let i = 0, n = c.readUInt16BE(2); i < n; i++) {
+      const platform = c.readUInt16BE(4 + i * 8);
+      const encoding = c.readUInt16BE(6 + i * 8);
+      const offset = c.readUInt32BE(8 + i * 8);
+      if (c.readUInt16BE(offset) === 4 && ((platform === 3 && encoding === 1) || platform === 0)) sub = offset;
+    }
+    if (sub < 0) return out;
+    const segCount = c.readUInt16BE(sub + 6) / 2;
+    const ends = sub + 14;
+    const starts = ends + 2 * segCount + 2;
+    const deltas = starts + 2 * segCount;
+    const rangeOffsets = deltas + 2 * segCount;
+    const glyphOf = (code: number): number => {
+      for (let s = 0; s < segCount; s++) {
+        if (code > c.readUInt16BE(ends + 2 * s)) continue;
+        const start = c.readUInt16BE(starts + 2 * s);
+        if (code < start) return 0;
+        const delta = c.readInt16BE(deltas + 2 * s);
+        const ro = c.readUInt16BE(rangeOffsets + 2 * s);
+        if (ro === 0) return (code + delta) & 0xffff;
+        const g = c.readUInt16BE(rangeOffsets + 2 * s + ro + 2 * (code - start));
+        return g === 0 ? 0 : (g + delta) & 0xffff;
+      }
+      return 0;
+    };
+    const metrics = read(hmtx.offset, numberOfHMetrics * 4);
+    for (let code = 0x20; code < 0x7f; code++) {
+      const g = glyphOf(code);
+      if (g === 0 && code !== 0x20) continue;
+      out[code - 0x20] = metrics.readUInt16BE(Math.min(g, numberOfHMetrics - 1) * 4) / unitsPerEm;
+    }
+    return out;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /** Line metrics of a font file from its `head` and `hhea` tables; cached per file. */
 export function lineMetrics(file: string): LineMetrics {

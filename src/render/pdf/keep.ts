@@ -4,12 +4,13 @@
 // follows it on its page, something precedes it there, and there is content on the next page.
 // (Each break costs one more layout pass; only orphaned headings trigger one.)
 //
-// Table cells need care: pdfmake lays out each table row (dontBreakRows) and the header rows with
-// the first body row (keepWithHeaderRows) as unbreakable blocks, and the recorded positions of
-// nodes inside such a block keep the page it was first tried on when the block moves to the next
-// page. Only nodes with an `id` have their first position corrected. So table cells count as
-// content only through the table's first body cell, which carries an id (see ./tables.ts);
-// pdfmake keeps the header rows and the first body row together.
+// Table cells need care: pdfmake lays out each table row (dontBreakRows), the header rows with
+// the first body row (keepWithHeaderRows) and the row groups of forms (./groups.ts) as
+// unbreakable blocks, and the recorded positions of nodes inside such a block keep the page it
+// was first tried on when the block moves to the next page. Only nodes with an `id` have their
+// first position corrected. So table cells count as content only through the table's first body
+// cell, which carries an id (see ./tables.ts); pdfmake keeps the header rows and the first body
+// row together.
 import type { Node, NodeQueries } from 'pdfmake/interfaces.js';
 
 /** headlineLevel of table caption lines and charts (headings use their level, 1–3). */

@@ -28,6 +28,13 @@ export function contentWidth(orientation: Orientation): number {
   return width - left - right;
 }
 
+/** Height available for content between the margins. */
+export function contentHeight(orientation: Orientation): number {
+  const [, top, , bottom] = pageMargins(orientation);
+  const height = orientation === 'portrait' ? A4.height : A4.width;
+  return height - top - bottom;
+}
+
 /** Distance from the bottom edge of the type area to the top of the folio line (7 mm in GB/T 9704). */
 export const FOLIO_GAP = round2(7 * MM);
 

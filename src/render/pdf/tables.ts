@@ -9,11 +9,15 @@
 // - Header rows repeat (`headerRows`), stay with the first body row (`keepWithHeaderRows`), rows
 //   never break inside (`dontBreakRows`, which also avoids pdfmake 0.3's misplaced middle-aligned
 //   rowSpan text on continued pages).
+// - A header-less table with row spans (the appendix forms) is printed as consecutive tables cut
+//   between row groups, each group kept on one page (./groups.ts): pdfmake cannot carry a span's
+//   label across a page break.
 import type { Content, ContentText, CustomTableLayout, TableCell } from 'pdfmake/interfaces.js';
 import type { Cell, Column, Row, Table, TextStyle } from '../../model/document.ts';
 import { plainText } from '../../model/document.ts';
-import { blockProps, inlineRuns, textRuns, typo, type TextEnv, type Typo } from './text.ts';
+import { blockProps, inlineRuns, textRuns, textWidth, typo, type Run, type TextEnv, type Typo } from './text.ts';
 import { CELL_STYLE, KEEP_WITH_NEXT } from './keep.ts';
+import { GROUP_FILL, estimateHeight, rowHeights, segmentGrid, segments, type SpanCell } from './groups.ts';
 
 export class PdfTableError extends Error {}
 
@@ -84,11 +88,16 @@ function tableName(table: Table): string {
   return table.title ?? table.number ?? table.id;
 }
 
-/** Estimated width (points) of the widest piece of `s` that cannot be broken: runs of Latin letters, digits and their punctuation; one CJK character plus trailing punctuation. */
+/**
+ * Estimated width (points) of the widest piece of `s` that cannot be broken: runs of Latin
+ * letters, digits and their punctuation; one CJK character, two where punctuation clings to it
+ * (a line never starts with a closing mark nor ends with an opening one). A column of single
+ * characters (类 款 项) may thus be one character wide.
+ */
 export function minTokenWidth(s: string, size: number): number {
   let widest = 0;
   for (const m of s.matchAll(/[\x21-\x7e]+/g)) widest = Math.max(widest, m[0].length * 0.6 * size);
-  if (/[^\x00-\x7e]/.test(s)) widest = Math.max(widest, 2 * size);
+  if (/[^\x00-\x7e]/.test(s)) widest = Math.max(widest, (/[^\x00-\x7e][，。、；：）”’？！》]|[（“‘《][^\x00-\x7e]/.test(s) ? 2 : 1) * size);
   return widest;
 }
 
@@ -115,6 +124,13 @@ export function columnWidths(columns: readonly Column[], total: number, minimum:
   return widths.map((w) => Math.floor(w * 100) / 100);
 }
 
+/** Width (points) of the text box of a cell spanning columns: the columns plus the padding and rules between them. */
+function spannedWidth(widths: readonly number[], c: SpanCell): number {
+  let w = 0;
+  for (let i = c.col; i < c.col + c.colSpan; i++) w += widths[i] ?? 0;
+  return w + (c.colSpan - 1) * (2 * PAD_X + LINE);
+}
+
 /** Typography of header and body cells and of the caption lines. */
 function tableTypos(table: Table, styles: { table: TextStyle; tableHeader: TextStyle }): { body: Typo; header: Typo; caption: Typo } {
   const size = (s: TextStyle): number => (table.dense ? denseSize(s.size) : s.size);
@@ -136,12 +152,15 @@ export interface TableStyles {
 export interface TableHooks {
   /** give `node` the id `id` and register it as a 目录 / link target */
   readonly target: (id: string, node: ContentText) => ContentText;
-  /** header cells spanning rows (see fixRowSpanCentring) */
+  /** cells spanning rows inside a block laid out at once: header rows, unbreakable row groups (see fixRowSpanCentring) */
   readonly rowSpanCells: object[];
 }
 
-/** The table block: caption lines, grid, empty statement, notes. `width`: the type area's width. */
-export function tableContent(env: TextEnv, table: Table, styles: TableStyles, width: number, hooks: TableHooks): Content {
+/**
+ * The table block: caption lines, grid, empty statement, notes. `width` and `height`: the type
+ * area's (`height` bounds the row groups kept on one page, see ./groups.ts).
+ */
+export function tableContent(env: TextEnv, table: Table, styles: TableStyles, width: number, hooks: TableHooks, height = Infinity): Content {
   const t = tableTypos(table, styles);
   const rows = [...table.header, ...table.body];
   const n = table.columns.length;
@@ -163,7 +182,7 @@ export function tableContent(env: TextEnv, table: Table, styles: TableStyles, wi
   // position of an id'd header cell on every page the header is repeated on.
   const anchor = placed.find((p) => p.row >= table.header.length) ?? placed[0];
   for (const p of placed) {
-    const cell = cellContent(env, table, p, rows[p.row]!, t);
+    const cell = cellContent(env, table, p, rows[p.row]!, t, spannedWidth(widths, p));
     if (p === anchor) (cell as { id?: string }).id = `${table.id}#grid`;
     grid[p.row]![p.col] = cell;
     if (p.rowSpan > 1 && p.row < table.header.length) hooks.rowSpanCells.push(cell);
@@ -202,19 +221,39 @@ export function tableContent(env: TextEnv, table: Table, styles: TableStyles, wi
   if (!idPlaced) parts.push(withId({ text: '', fontSize: 1, lineHeight: 1, ...keep }));
 
   const headerRows = table.header.length;
-  parts.push({
-    table: {
-      widths,
-      body: grid,
-      ...(headerRows > 0 ? { headerRows, keepWithHeaderRows: 1 } : {}),
-      dontBreakRows: true,
-    },
-    layout: GRID_LAYOUT,
-  } as Content);
+  const spans = placed.filter((p) => p.rowSpan > 1);
+  if (headerRows > 0 || spans.length === 0) {
+    parts.push({
+      table: {
+        widths,
+        body: grid,
+        ...(headerRows > 0 ? { headerRows, keepWithHeaderRows: 1 } : {}),
+        dontBreakRows: true,
+      },
+      layout: GRID_LAYOUT,
+    } as Content);
+  } else {
+    // Header-less with row spans (the appendix forms): one table per row group (./groups.ts).
+    const cellHeight = (c: SpanCell): number => estimateHeight(env, t.body, (c as Placed).cell.content, spannedWidth(widths, c));
+    const heights = rowHeights(rows.length, placed, cellHeight, 2 * PAD_Y + LINE);
+    const segs = segments(rows.length, placed, heights, GROUP_FILL * height);
+    segs.forEach((seg, i) => {
+      const body = segmentGrid(grid, placed, seg);
+      // An unbreakable group is laid out as one block, like header rows: its spans need the fix.
+      if (seg.unbreakable) for (const line of body) for (const c of line) if ((c as { rowSpan?: number }).rowSpan) hooks.rowSpanCells.push(c as object);
+      parts.push({
+        table: { widths, body, dontBreakRows: true },
+        layout: GRID_LAYOUT,
+        ...(seg.unbreakable ? { unbreakable: true } : {}),
+        ...(seg.breakBefore ? { pageBreak: 'before' } : i > 0 ? { margin: [0, -LINE, 0, 0] } : {}),
+      } as Content);
+    });
+  }
 
   const noteTypo = typo(styles.note, { lineHeight: 0 });
   const noteProps = blockProps(env, noteTypo);
-  if (table.body.length === 0 && table.empty !== undefined) {
+  // Compose sets `empty` only for a table without data (which may still print a 合计 row of blanks).
+  if (table.empty !== undefined) {
     parts.push({ text: textRuns(env, noteTypo, table.empty, undefined), ...noteProps, alignment: 'left', margin: [0, 4, 0, 0] });
   }
   table.notes.forEach((note, i) => {
@@ -223,13 +262,41 @@ export function tableContent(env: TextEnv, table: Table, styles: TableStyles, wi
   return { stack: parts, margin: [0, 0, 0, 12] };
 }
 
-function cellContent(env: TextEnv, table: Table, p: Placed, row: Row, t: { body: Typo; header: Typo }): TableCell {
+/** A short bracketed group: （20 分）, （万元）, （B/A）, (A). */
+const BRACKETS = /[（(][^（）()\n]{1,8}[）)]/g;
+
+/**
+ * Runs with every short bracketed group that fits in `width` points made one unbreakable run
+ * (pdfmake `noWrap`), so that a cell breaks before "（20 分）" rather than inside it ("（20 / 分）",
+ * "（万 / 元）"). The text is unchanged; only where lines may break.
+ */
+export function keepBrackets(env: TextEnv, t: Typo, runs: readonly Run[], width: number): Run[] {
+  const out: Run[] = [];
+  for (const run of runs) {
+    if (run.font !== undefined) {
+      out.push(run);
+      continue;
+    }
+    let last = 0;
+    for (const m of run.text.matchAll(BRACKETS)) {
+      if (textWidth(env, { ...t, bold: run.bold ?? t.bold }, m[0]) > width) continue;
+      if (m.index > last) out.push({ ...run, text: run.text.slice(last, m.index) });
+      out.push({ ...run, text: m[0], noWrap: true });
+      last = m.index + m[0].length;
+    }
+    if (last === 0) out.push(run);
+    else if (last < run.text.length) out.push({ ...run, text: run.text.slice(last) });
+  }
+  return out;
+}
+
+function cellContent(env: TextEnv, table: Table, p: Placed, row: Row, t: { body: Typo; header: Typo }, width: number): TableCell {
   const isHeader = p.row < table.header.length;
   const ty = isHeader ? t.header : t.body;
   const bold = p.cell.bold === true || row.emphasis === 'total';
   const align = p.cell.align ?? (isHeader ? 'center' : (table.columns[p.col]?.align ?? 'left'));
   const cell: Record<string, unknown> = {
-    text: inlineRuns(env, ty, p.cell.content, bold),
+    text: keepBrackets(env, ty, inlineRuns(env, ty, p.cell.content, bold), width),
     ...blockProps(env, ty),
     alignment: align,
     verticalAlignment: 'middle',
@@ -244,12 +311,13 @@ function cellContent(env: TextEnv, table: Table, p: Placed, row: Row, t: { body:
  * pdfmake 0.3.11 centres a row-spanning cell (verticalAlignment 'middle', dontBreakRows) in the
  * height `L._rowTopPageY − (L._startingRowSpanY + L._rowTopPageYPadding) + L._bottomY`, L being
  * the placeholder in the span's last row. That is right for body rows, each laid out in its own
- * unbreakable block (so `_bottomY` is relative to the last row), but not for header rows, which
- * pdfmake lays out together in one block with the first body row (keepWithHeaderRows): there
- * `_bottomY` is relative to the block, the height comes out too large and the text drops out of
- * its cell. For header cells the height must be `L._bottomY − (L._startingRowSpanY +
- * L._rowTopPageYPadding)`; zeroing `L._rowTopPageY` (read nowhere else) after layout gives exactly
- * that. Called once layout is final, before drawing, with the header cells that span rows.
+ * unbreakable block (so `_bottomY` is relative to the last row), but not for rows laid out
+ * together in one block: header rows with the first body row (keepWithHeaderRows), and the rows
+ * of an unbreakable row group (./groups.ts). There `_bottomY` is relative to the block, the
+ * height comes out too large and the text drops out of its cell. For those cells the height must
+ * be `L._bottomY − (L._startingRowSpanY + L._rowTopPageYPadding)`; zeroing `L._rowTopPageY` (read
+ * nowhere else) after layout gives exactly that. Called once layout is final, before drawing,
+ * with the cells that span rows inside such blocks.
  */
 export function fixRowSpanCentring(headerCells: readonly object[]): void {
   for (const cell of headerCells) {

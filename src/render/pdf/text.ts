@@ -11,7 +11,7 @@
 //   that run's font metrics, so a line holding a symbol run keeps the same height.
 import type { Inline, TextStyle } from '../../model/document.ts';
 import { assertNever } from '../../model/document.ts';
-import { SYMBOL_CHARS, lineMetrics } from './fonts.ts';
+import { SYMBOL_CHARS, asciiAdvances, lineMetrics } from './fonts.ts';
 import type { FontSource } from '../../model/document.ts';
 
 /** One pdfmake inline run. */
@@ -20,6 +20,8 @@ export interface Run {
   bold?: boolean;
   font?: string;
   lineHeight?: number;
+  /** never broken across lines (pdfmake) */
+  noWrap?: boolean;
 }
 
 /** The resolved typography of a block: font key, size, weight, line height (0 = single). */
@@ -52,6 +54,22 @@ export function lineFactor(env: TextEnv, t: Typo, font: string, bold: boolean): 
   if (file === undefined) return undefined;
   const natural = lineMetrics(file).lineHeightPerEm * t.size;
   return Math.round((t.lineHeight / natural) * 10000) / 10000;
+}
+
+/**
+ * Width of `s` in points as set in `t` without line breaks: printable ASCII from the font's
+ * advance widths, every other character one em (CJK ideographs and full-width punctuation are one
+ * em in the CJK fonts; for anything narrower the estimate errs wide).
+ */
+export function textWidth(env: TextEnv, t: Typo, s: string): number {
+  const file = fontFile(env, t.font, t.bold);
+  const advances = file === undefined ? undefined : asciiAdvances(file);
+  let ems = 0;
+  for (const ch of s) {
+    const code = ch.codePointAt(0)!;
+    ems += code >= 0x20 && code < 0x7f ? (advances?.[code - 0x20] ?? 0.6) : 1;
+  }
+  return ems * t.size;
 }
 
 /** Block-level text properties for a typography: font, size, weight, line height. */
