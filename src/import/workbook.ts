@@ -1,6 +1,10 @@
 // Reading an .xlsx workbook (ExcelJS) into plain grids (cells.ts). Nothing else in the importer
 // touches ExcelJS.
-import ExcelJS from 'exceljs';
+// ExcelJS is loaded on first use: importing it costs ~0.2 s, which every other command would pay
+// because the CLI registers all commands at start-up.
+type ExcelJSModule = typeof import('exceljs');
+let excel: Promise<ExcelJSModule> | undefined;
+const loadExcelJS = (): Promise<ExcelJSModule> => (excel ??= import('exceljs').then((m) => ((m as { default?: ExcelJSModule }).default ?? m) as ExcelJSModule));
 import { existsSync } from 'node:fs';
 import type { CellValue, Worksheet } from 'exceljs';
 import { columnLetters, type GridCell, type RawValue, type Sheet } from './cells.ts';
@@ -10,6 +14,7 @@ export class WorkbookError extends Error {}
 /** Read every worksheet of an .xlsx file. Throws WorkbookError with a Chinese message. */
 export async function readWorkbook(file: string): Promise<Sheet[]> {
   if (!existsSync(file)) throw new WorkbookError(`工作簿不存在：${file}`);
+  const ExcelJS = await loadExcelJS();
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.readFile(file);
