@@ -65,3 +65,29 @@ for (const example of [
     });
   });
 }
+
+describe('optional documents of data/xinzhou-2020.yaml in PDF and DOCX', () => {
+  let pdf: string;
+  let cells: string[];
+  beforeAll(async () => {
+    const built = await build('data/xinzhou-2020.yaml', { formats: ['pdf', 'docx'] });
+    expect(built.analysis.ok).toBe(true);
+    pdf = squash(pdfText(writeTemp(built.outputs[0]!.data, 'xinzhou.pdf')));
+    cells = docxCells(docxPart(built.outputs[1]!.data as Uint8Array, 'word/document.xml')).map(squash);
+  }, 60_000);
+
+  it('prints the score table with computed 得分率 and 等级', () => {
+    // 投入 16 / 18 = 88.9% 良; 过程 22.5 / 28 = 80.4% 良
+    for (const v of ['88.9%', '80.4%', '良', '优']) {
+      expect(pdf, `PDF: ${v}`).toContain(v);
+      expect(cells, `DOCX cell: ${v}`).toContain(v);
+    }
+  });
+
+  it('prints the declaration form with computed 占比', () => {
+    for (const v of ['268.03', '93.58%', '6.42%']) {
+      expect(pdf, `PDF: ${v}`).toContain(v);
+      expect(cells, `DOCX cell: ${v}`).toContain(v);
+    }
+  });
+});
