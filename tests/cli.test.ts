@@ -89,3 +89,39 @@ describe('juesuan schema', () => {
     expect(JSON.parse(readFileSync(out, 'utf8')).title).toBe('部门决算公开数据');
   });
 });
+
+describe('juesuan build', () => {
+  it('writes the chosen formats into --out and lists them', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-build-'));
+    const r = run('build', 'data/dongxihu-2024.yaml', '--out', dir, '--format', 'md,html,json');
+    expect(r.code).toBe(0);
+    for (const ext of ['md', 'html', 'json']) expect(r.out).toContain(`已生成 ${join(dir, `dongxihu-2024.${ext}`)}`);
+    expect(readFileSync(join(dir, 'dongxihu-2024.md'), 'utf8')).toContain('基本支出 211.93 万元，占本年支出 22.7%');
+    const html = readFileSync(join(dir, 'dongxihu-2024.html'), 'utf8');
+    expect(html).toMatch(/^<!doctype html>/iu);
+    expect(html).toContain('<caption');
+    expect(JSON.parse(readFileSync(join(dir, 'dongxihu-2024.json'), 'utf8')).type).toBe('document');
+    expect(r.err).toContain('[score-execution]'); // warnings are shown, the build goes on
+  });
+
+  it('refuses data with errors, writes nothing and keeps earlier outputs', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'juesuan-build-'));
+    const good = run('build', 'data/dongxihu-2024.yaml', '--out', dir, '--format', 'md');
+    expect(good.code).toBe(0);
+    const before = readFileSync(join(dir, 'dongxihu-2024.md'), 'utf8');
+    const bad = join(dir, 'dongxihu-2024.yaml');
+    writeFileSync(bad, readFileSync('data/dongxihu-2024.yaml', 'utf8').replace('{ code: 2012901, name: 行政运行, total: 98.60, fiscal: 98.60 }', '{ code: 2012901, name: 行政运行, total: 98.70, fiscal: 98.70 }'));
+    const text = readFileSync(bad, 'utf8');
+    expect(text).not.toBe(readFileSync('data/dongxihu-2024.yaml', 'utf8'));
+    const r = run('build', bad, '--out', dir, '--format', 'md');
+    expect(r.code).toBe(1);
+    expect(r.err).toContain('未生成任何文件');
+    expect(readFileSync(join(dir, 'dongxihu-2024.md'), 'utf8')).toBe(before);
+  });
+
+  it('reports an unknown format as a usage error', () => {
+    const r = run('build', 'data/dongxihu-2024.yaml', '--format', 'rtf');
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('不支持的输出格式“rtf”');
+  });
+});
