@@ -74,7 +74,12 @@ export async function main(argv: readonly string[]): Promise<number> {
         return;
       }
       try {
-        const result = await build(file, { formats: formats as FormatName[], templatesDir: opts.templates });
+        const names: Record<string, string> = { pdf: 'PDF', docx: 'Word（DOCX）', md: 'Markdown 文本', json: 'JSON 文档模型', html: '网页（HTML）' };
+        const result = await build(file, {
+          formats: formats as FormatName[],
+          templatesDir: opts.templates,
+          onProgress: (f) => process.stderr.write(`正在生成 ${names[f] ?? f}……\n`),
+        });
         const counts = countBySeverity(result.analysis.diagnostics);
         for (const d of result.analysis.diagnostics) if (d.severity !== 'note') process.stderr.write(formatDiagnostic(d) + '\n');
         if (!result.analysis.ok) {

@@ -18,6 +18,8 @@ export interface BuildOptions {
   readonly cwd?: string;
   /** analyse this text instead of reading the file */
   readonly text?: string;
+  /** called before each rendering step (for progress lines) */
+  readonly onProgress?: (step: FormatName) => void;
 }
 
 export interface Built {
@@ -34,6 +36,7 @@ export async function build(file: string, options: BuildOptions): Promise<Built>
   const document = composeBooklet({ data: analysis.data, tables: analysis.tables, figures: analysis.figures }, format, { cwd: options.cwd ?? process.cwd() });
   const outputs = [];
   for (const f of options.formats) {
+    options.onProgress?.(f);
     const writer = await writerFor(f);
     const out = await writer(document);
     outputs.push({ format: f, ...out });
