@@ -5,35 +5,13 @@
 // Text is measured roughly, as a Chinese table font sets it: one em per CJK character, Latin in a
 // Times-like font.
 import { HeightRule } from 'docx';
-import { plainText, type Cell, type Column, type Document, type Row, type Table } from '../../model/document.ts';
+import { plainText, type Column, type Document, type Row, type Table } from '../../model/document.ts';
+import { placeCells as placeGrid, type PlacedCell } from '../../model/grid.ts';
 import { denseSize } from './styles.ts';
 
-/** A cell at its place in the grid. */
-export interface PlacedCell {
-  readonly cell: Cell;
-  readonly row: number;
-  readonly column: number;
-  readonly colSpan: number;
-  readonly rowSpan: number;
-}
-
-/** Where each cell of HTML-like rows sits: positions covered by a cell from a row above are skipped. */
-export function placeCells(rows: readonly Row[], columns: number): PlacedCell[] {
-  const covered = Array.from({ length: columns }, () => 0);
-  const out: PlacedCell[] = [];
-  rows.forEach((row, r) => {
-    let column = 0;
-    for (const cell of row.cells) {
-      while (column < columns && covered[column]! > 0) column++;
-      const colSpan = Math.max(1, cell.colSpan ?? 1);
-      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
-      out.push({ cell, row: r, column, colSpan, rowSpan });
-      for (let k = column; k < column + colSpan && k < columns; k++) covered[k] = rowSpan;
-      column += colSpan;
-    }
-    for (let k = 0; k < columns; k++) covered[k] = Math.max(0, covered[k]! - 1);
-  });
-  return out;
+/** Where each cell sits (shared with the other writers). */
+export function placeCells(rows: readonly Row[], columns: number): readonly PlacedCell[] {
+  return placeGrid(rows, columns).placed;
 }
 
 /** CJK characters and full-width punctuation: a line may break before or after each of them. */
@@ -133,9 +111,9 @@ export function minimumWidths(st: Document['styles'], table: Table, margin: numb
     [table.body, false],
   ] as const) {
     for (const p of placeCells(rows, table.columns.length)) {
-      if (p.colSpan !== 1 || p.column >= minimums.length) continue;
+      if (p.colSpan !== 1 || p.col >= minimums.length) continue;
       const ems = longestUnbreakable(plainText(p.cell.content));
-      minimums[p.column] = Math.max(minimums[p.column]!, Math.ceil(ems * cellSize(st, table, header) * 20) + 2 * margin + 30);
+      minimums[p.col] = Math.max(minimums[p.col]!, Math.ceil(ems * cellSize(st, table, header) * 20) + 2 * margin + 30);
     }
   }
   return minimums;
@@ -155,7 +133,7 @@ export function headerRowHeights(st: Document['styles'], table: Table, widths: r
   const lineHeight = cellSize(st, table, true) * 20 * LINE_EMS;
   const placed = placeCells(table.header, widths.length);
   const need = (p: PlacedCell): number => {
-    const width = widths.slice(p.column, p.column + p.colSpan).reduce((s, w) => s + w, 0) - 2 * margin;
+    const width = widths.slice(p.col, p.col + p.colSpan).reduce((s, w) => s + w, 0) - 2 * margin;
     return lineCount(plainText(p.cell.content), width / (cellSize(st, table, true) * 20)) * lineHeight;
   };
   const own = Array.from({ length: n }, (_, r) => Math.max(lineHeight, ...placed.filter((p) => p.row === r && p.rowSpan === 1).map(need)));

@@ -9,49 +9,35 @@
 import type { Cell, Row, Table } from '../../model/document.ts';
 import { attr, esc } from './escape.ts';
 import { inlines } from './inline.ts';
+import { placeCells as placeGrid, GridError, type PlacedCell } from '../../model/grid.ts';
 
 export class HtmlTableError extends Error {}
 
-/** A cell placed on the full grid. */
-export interface Placed {
-  readonly cell: Cell;
-  /** row index over header + body */
-  readonly row: number;
-  readonly col: number;
-  readonly colSpan: number;
-  readonly rowSpan: number;
-}
+/** A cell placed on the full grid (row index over header + body). */
+export type Placed = PlacedCell;
 
 /**
- * Place the cells of `rows` on a grid of `width` columns (the model's rule: a row lists only the
- * cells that start in it). Spans are clipped to the grid and to their row group (`groups` gives
- * the number of rows of each consecutive group: HTML's rowspan cannot leave its <thead>/<tbody>).
- * `holes[r]` is the number of positions at the end of row r no cell covers.
+ * Place the cells of `rows` on a grid of `width` columns, each consecutive group of rows
+ * (`groups`: <thead>, <tbody>) on its own — HTML's rowspan cannot leave its group.
+ * `placed[r]` lists the cells starting in row r; `holes[r]` is the number of positions at the
+ * end of row r no cell covers.
  */
 export function placeCells(rows: readonly Row[], width: number, groups: readonly number[]): { placed: Placed[][]; holes: number[] } {
-  const occupied: boolean[][] = rows.map(() => new Array<boolean>(width).fill(false));
-  const groupEnd: number[] = [];
+  const placed: Placed[][] = rows.map(() => []);
+  const holes: number[] = [];
   let start = 0;
   for (const n of groups) {
-    for (let r = start; r < start + n; r++) groupEnd[r] = start + n;
+    let grid;
+    try {
+      grid = placeGrid(rows.slice(start, start + n), width);
+    } catch (e) {
+      if (e instanceof GridError) throw new HtmlTableError(e.message);
+      throw e;
+    }
+    for (const p of grid.placed) placed[start + p.row]!.push({ ...p, row: start + p.row });
+    for (const line of grid.covered) holes.push(line.filter((x) => !x).length);
     start += n;
   }
-  const placed: Placed[][] = rows.map((row, r) => {
-    const out: Placed[] = [];
-    let col = 0;
-    for (const cell of row.cells) {
-      while (col < width && occupied[r]![col]) col++;
-      if (col >= width) throw new HtmlTableError(`表格第 ${r + 1} 行的单元格多于 ${width} 列`);
-      const colSpan = Math.max(1, Math.min(cell.colSpan ?? 1, width - col));
-      const rowSpan = Math.max(1, Math.min(cell.rowSpan ?? 1, (groupEnd[r] ?? rows.length) - r));
-      for (let i = r; i < r + rowSpan; i++) for (let c = col; c < col + colSpan; c++) occupied[i]![c] = true;
-      out.push({ cell, row: r, col, colSpan, rowSpan });
-      col += colSpan;
-    }
-    return out;
-  });
-  // Cells are placed left to right past covered positions, so what is left uncovered is at the end.
-  const holes = occupied.map((line) => line.filter((x) => !x).length);
   return { placed, holes };
 }
 

@@ -1,6 +1,7 @@
 // Markdown-like text of the booklet: what reviewers read and diff. Tables are pipe tables with
 // spans expanded (a spanned cell repeats as "〃" so rows stay aligned), figures list their data.
-import type { Block, Cell, Document, Inline, Row, Section, Table } from '../../model/document.ts';
+import type { Block, Document, Inline, Row, Section, Table } from '../../model/document.ts';
+import { placeCells } from '../../model/grid.ts';
 import { assertNever } from '../../model/document.ts';
 import type { Writer } from '../writer.ts';
 
@@ -23,37 +24,13 @@ function inline(content: readonly Inline[]): string {
 
 const esc = (s: string) => s.replace(/\|/gu, '\\|');
 
-/** Expand spans into a rectangular grid of texts. */
+/** Expand spans into a rectangular grid of texts: a spanned position repeats as "〃". */
 export function grid(rows: readonly Row[], width: number): string[][] {
-  const out: string[][] = [];
-  const pending: (string | undefined)[] = new Array(width).fill(undefined);
-  const pendingRows: number[] = new Array(width).fill(0);
-  for (const row of rows) {
-    const line: string[] = new Array(width).fill('');
-    const filled: boolean[] = new Array(width).fill(false);
-    for (let c = 0; c < width; c++) {
-      if (pendingRows[c]! > 0) {
-        line[c] = '〃';
-        filled[c] = true;
-        pendingRows[c]! -= 1;
-      }
+  const out = rows.map(() => new Array<string>(width).fill(''));
+  for (const p of placeCells(rows, width).placed) {
+    for (let r = p.row; r < p.row + p.rowSpan; r++) {
+      for (let c = p.col; c < p.col + p.colSpan; c++) out[r]![c] = r === p.row && c === p.col ? esc(inline(p.cell.content)) : '〃';
     }
-    let col = 0;
-    for (const cell of row.cells as readonly Cell[]) {
-      while (col < width && filled[col]) col++;
-      const span = cell.colSpan ?? 1;
-      const t = esc(inline(cell.content));
-      for (let k = 0; k < span && col + k < width; k++) {
-        line[col + k] = k === 0 ? t : '〃';
-        filled[col + k] = true;
-        if ((cell.rowSpan ?? 1) > 1) {
-          pendingRows[col + k] = (cell.rowSpan ?? 1) - 1;
-          pending[col + k] = t;
-        }
-      }
-      col += span;
-    }
-    out.push(line);
   }
   return out;
 }

@@ -17,6 +17,7 @@ import type { Cell, Column, Row, Table, TextStyle } from '../../model/document.t
 import { plainText } from '../../model/document.ts';
 import { blockProps, inlineRuns, textRuns, textWidth, typo, type Run, type TextEnv, type Typo } from './text.ts';
 import { CELL_STYLE, KEEP_WITH_NEXT } from './keep.ts';
+import { placeCells as placeGrid, GridError, type PlacedCell } from '../../model/grid.ts';
 import { GROUP_FILL, estimateHeight, rowHeights, segmentGrid, segments, type SpanCell } from './groups.ts';
 
 export class PdfTableError extends Error {}
@@ -44,44 +45,16 @@ export function denseSize(size: number): number {
 }
 
 /** A positioned cell of the full grid. */
-interface Placed {
-  readonly cell: Cell;
-  readonly row: number;
-  readonly col: number;
-  readonly colSpan: number;
-  readonly rowSpan: number;
-}
+type Placed = PlacedCell;
 
-/** Place the cells of `rows` on an n-column grid (HTML rules); every position is covered once. */
-export function placeCells(table: Table, rows: readonly Row[]): { placed: Placed[]; covered: boolean[][] } {
-  const n = table.columns.length;
-  const covered: boolean[][] = rows.map(() => new Array<boolean>(n).fill(false));
-  const placed: Placed[] = [];
-  rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.cells) {
-      while (c < n && covered[r]![c]) c++;
-      const colSpan = Math.max(1, cell.colSpan ?? 1);
-      const rowSpan = Math.max(1, cell.rowSpan ?? 1);
-      if (c + colSpan > n) {
-        throw new PdfTableError(`表格“${tableName(table)}”第 ${r + 1} 行的单元格“${plainText(cell.content)}”超出了 ${n} 列（请检查该行的单元格数和合并列数）`);
-      }
-      if (r + rowSpan > rows.length) {
-        throw new PdfTableError(`表格“${tableName(table)}”第 ${r + 1} 行的单元格“${plainText(cell.content)}”向下合并 ${rowSpan} 行，超出了表格末行`);
-      }
-      for (let rr = r; rr < r + rowSpan; rr++) {
-        for (let cc = c; cc < c + colSpan; cc++) {
-          if (covered[rr]![cc]) {
-            throw new PdfTableError(`表格“${tableName(table)}”第 ${rr + 1} 行第 ${cc + 1} 列被两个合并单元格同时覆盖`);
-          }
-          covered[rr]![cc] = true;
-        }
-      }
-      placed.push({ cell, row: r, col: c, colSpan, rowSpan });
-      c += colSpan;
-    }
-  });
-  return { placed, covered };
+/** Place the cells of `rows` on the table's grid (shared placement; a malformed row is a PdfTableError). */
+export function placeCells(table: Table, rows: readonly Row[]): { placed: readonly Placed[]; covered: readonly (readonly boolean[])[] } {
+  try {
+    return placeGrid(rows, table.columns.length, `表格“${tableName(table)}”`);
+  } catch (e) {
+    if (e instanceof GridError) throw new PdfTableError(e.message);
+    throw e;
+  }
 }
 
 function tableName(table: Table): string {
