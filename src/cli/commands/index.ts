@@ -13,8 +13,6 @@ export interface CommandContext {
 }
 
 export function registerCommands(program: Command, ctx: CommandContext): void {
-  void program;
-  void ctx;
   registerWatch(program, ctx);
   registerBatch(program, ctx);
   registerInit(program, ctx);
