@@ -16,6 +16,7 @@ import { Dec } from '../src/money/decimal.ts';
 import type { Block, Document, Table } from '../src/model/document.ts';
 import { plainText } from '../src/model/document.ts';
 import type { Diagnostic } from '../src/diagnostics/diagnostic.ts';
+import { layout, after } from './helpers/layout.ts';
 
 const XINZHOU = 'data/xinzhou-2020.yaml';
 const EX2024 = 'data/dongxihu-2024.yaml';
@@ -27,40 +28,6 @@ const tableById = (doc: Document, id: string): Table => {
   if (!t) throw new Error(`no table ${id}`);
   return t;
 };
-
-/** Lay a table out on its grid (HTML span rules); throws unless it is rectangular. 〃 marks a covered position. */
-function layout(t: Table): string[][] {
-  const n = t.columns.length;
-  const rows = [...t.header, ...t.body];
-  const grid: (string | undefined)[][] = rows.map(() => new Array<string | undefined>(n).fill(undefined));
-  rows.forEach((row, r) => {
-    let c = 0;
-    for (const cell of row.cells) {
-      while (c < n && grid[r]![c] !== undefined) c++;
-      const cs = cell.colSpan ?? 1;
-      const rs = cell.rowSpan ?? 1;
-      const what = `${t.id} row ${r + 1} “${plainText(cell.content)}”`;
-      if (c + cs > n) throw new Error(`${what}: runs past column ${n}`);
-      if (r + rs > rows.length) throw new Error(`${what}: runs past the last row`);
-      for (let rr = r; rr < r + rs; rr++)
-        for (let cc = c; cc < c + cs; cc++) {
-          if (grid[rr]![cc] !== undefined) throw new Error(`${what}: position ${rr + 1}:${cc + 1} covered twice`);
-          grid[rr]![cc] = rr === r && cc === c ? plainText(cell.content) : '〃';
-        }
-      c += cs;
-    }
-    const hole = grid[r]!.indexOf(undefined);
-    if (hole >= 0) throw new Error(`${t.id} row ${r + 1}: column ${hole + 1} is not covered`);
-  });
-  return grid as string[][];
-}
-
-/** The cells after `label` (covered positions dropped) in the nth row holding it. */
-function after(t: Table, label: string, nth = 0): string[] {
-  const row = layout(t).filter((r) => r.includes(label))[nth];
-  if (!row) throw new Error(`${t.id}: no row with “${label}” (#${nth + 1})`);
-  return row.slice(row.indexOf(label) + 1).filter((x) => x !== '〃');
-}
 
 /** The example with one text replaced (the replaced text must occur exactly once). */
 function variant(from: string, to: string): string {

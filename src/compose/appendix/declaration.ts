@@ -15,6 +15,7 @@ import type { FundFigures } from '../../derive/evaluation.ts';
 import type { Dec } from '../../money/decimal.ts';
 import { formatCell, formatPercent } from '../../narrate/helpers.ts';
 import { AppendixError, fillPlaceholders, parseArgs } from './args.ts';
+import { runs } from './form.ts';
 
 /** Labels printed on the form (004). */
 export const DECLARATION_LABELS = {
@@ -69,16 +70,6 @@ function labelRow(label: string, value: readonly Inline[]): Row {
   return row(center(label), { type: 'cell', content: value, colSpan: 7, align: 'left' });
 }
 
-/** Lengths of the runs of equal consecutive keys: [a,a,b,a] → [{0,2},{2,1},{3,1}]. */
-function runs<T>(items: readonly T[], key: (x: T) => string): { start: number; length: number }[] {
-  const out: { start: number; length: number }[] = [];
-  items.forEach((x, i) => {
-    const last = out[out.length - 1];
-    if (last && key(items[last.start]!) === key(x)) last.length += 1;
-    else out.push({ start: i, length: 1 });
-  });
-  return out;
-}
 
 /**
  * `::table targetDeclaration [options]` — the 部门整体支出绩效目标申报表 (data:

@@ -201,8 +201,8 @@ export function executionRows(s: Sheet, line: string, budget: Dec, actual: Dec):
   ];
 }
 
-/** Lengths of the runs of equal consecutive keys: [a,a,b,a] → [2,1,1]. */
-function runs<T>(items: readonly T[], key: (x: T) => string): { start: number; length: number }[] {
+/** The runs of equal consecutive keys: [a,a,b,a] → starts 0, 2, 3 with lengths 2, 1, 1. */
+export function runs<T>(items: readonly T[], key: (x: T) => string): { start: number; length: number }[] {
   const out: { start: number; length: number }[] = [];
   items.forEach((x, i) => {
     const last = out[out.length - 1];
