@@ -8,7 +8,8 @@ import { analyse } from '../pipeline/analyse.ts';
 import { countBySeverity, formatDiagnostic } from '../diagnostics/diagnostic.ts';
 import { makeSchema } from '../input/schema.ts';
 import { build, writeOutputs } from '../pipeline/build.ts';
-import { FORMATS, type FormatName } from '../render/registry.ts';
+import { FORMATS } from '../render/registry.ts';
+import { parseFormats, formatsUsage, outputBase } from '../batch/common.ts';
 import { TemplateError } from '../narrate/templates.ts';
 import { StatementsError } from '../profile/statements.ts';
 import { ProfileError } from '../profile/load.ts';
@@ -20,7 +21,6 @@ import { AppendixError } from '../compose/appendix/args.ts';
 
 /** Errors in a format (profile, templates, fonts) — reported as such, never as a crash. */
 const FORMAT_ERRORS = [TemplateError, StatementsError, ProfileError, FontError, ComposeError, FigureError, MarkupError, AppendixError];
-import path from 'node:path';
 import { registerCommands } from './commands/index.ts';
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -66,17 +66,16 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--templates <目录>', '格式模板所在目录（默认为内置 templates/）')
     .helpOption('-h, --help', '显示帮助')
     .action(async (file: string, opts: { out: string; format: string; templates?: string }) => {
-      const formats = opts.format.split(',').map((s) => s.trim()).filter(Boolean);
-      const unknown = formats.filter((f) => !(FORMATS as readonly string[]).includes(f));
+      const { formats, unknown } = parseFormats(opts.format);
       if (unknown.length || formats.length === 0) {
-        process.stderr.write(`不支持的输出格式“${unknown.join('、') || opts.format}”，可选：${FORMATS.join('、')}\n`);
+        process.stderr.write(formatsUsage(opts.format, unknown));
         code = 2;
         return;
       }
       try {
         const names: Record<string, string> = { pdf: 'PDF', docx: 'Word（DOCX）', md: 'Markdown 文本', json: 'JSON 文档模型', html: '网页（HTML）' };
         const result = await build(file, {
-          formats: formats as FormatName[],
+          formats,
           templatesDir: opts.templates,
           onProgress: (f) => process.stderr.write(`正在生成 ${names[f] ?? f}……\n`),
         });
@@ -87,8 +86,7 @@ export async function main(argv: readonly string[]): Promise<number> {
           code = 1;
           return;
         }
-        const base = path.basename(file).replace(/\.(ya?ml|json)$/iu, '');
-        const written = writeOutputs(result.outputs, opts.out, base);
+        const written = writeOutputs(result.outputs, opts.out, outputBase(file));
         for (const w of written) process.stdout.write(`已生成 ${w}\n`);
         if (counts.warning) process.stdout.write(`（${counts.warning} 个警告，见上）\n`);
       } catch (e) {
