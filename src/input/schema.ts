@@ -25,6 +25,22 @@ export const SCHEMA_RULES = {
 
 const numberInput = z.union([z.string(), z.number()]);
 
+type Parsed = NonNullable<ReturnType<typeof parseDecimalText>>;
+type TransformContext = { addIssue(issue: { code: 'custom'; message: string; params: { rule: string } }): void };
+
+/** The checks every amount passes once parsed (decimal places, sign), then the exact value in 万元. */
+function checkedAmount(parsed: Parsed, unit: '万元' | '元', raw: unknown, what: string, maxPlaces: number, allowNegative: boolean, ctx: TransformContext): Dec | typeof z.NEVER {
+  if (parsed.places > maxPlaces) {
+    ctx.addIssue({ code: 'custom', message: `${what}“${String(raw)}”有 ${parsed.places} 位小数，最多允许 ${maxPlaces} 位`, params: { rule: SCHEMA_RULES.amountPrecision } });
+    return z.NEVER;
+  }
+  if (!allowNegative && parsed.value.isNegative()) {
+    ctx.addIssue({ code: 'custom', message: `${what}不能为负数（${String(raw)}）`, params: { rule: SCHEMA_RULES.amountNegative } });
+    return z.NEVER;
+  }
+  return (unit === '元' ? yuanToWan(parsed.value) : parsed.value) as Dec;
+}
+
 function decimalField(opts: SchemaOptions, what: string, allowNegative = false) {
   return numberInput
     .transform((raw, ctx) => {
@@ -33,19 +49,7 @@ function decimalField(opts: SchemaOptions, what: string, allowNegative = false) 
         ctx.addIssue({ code: 'custom', message: `“${raw}”不是数字`, params: { rule: SCHEMA_RULES.amountFormat } });
         return z.NEVER;
       }
-      if (parsed.places > opts.maxPlaces) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${what}“${raw}”有 ${parsed.places} 位小数，最多允许 ${opts.maxPlaces} 位`,
-          params: { rule: SCHEMA_RULES.amountPrecision },
-        });
-        return z.NEVER;
-      }
-      if (!allowNegative && parsed.value.isNegative()) {
-        ctx.addIssue({ code: 'custom', message: `${what}不能为负数（${raw}）`, params: { rule: SCHEMA_RULES.amountNegative } });
-        return z.NEVER;
-      }
-      return (opts.unit === '元' ? yuanToWan(parsed.value) : parsed.value) as Dec;
+      return checkedAmount(parsed, opts.unit, raw, what, opts.maxPlaces, allowNegative, ctx);
     })
     .meta({ description: what });
 }
@@ -67,19 +71,7 @@ function moneyField(opts: SchemaOptions, what: string) {
         ctx.addIssue({ code: 'custom', message: `${what}“${raw}”不是金额（可写 1234.56、1,234.56元 或 12.35万元）`, params: { rule: SCHEMA_RULES.amountFormat } });
         return z.NEVER;
       }
-      if (parsed.places > opts.maxPlaces) {
-        ctx.addIssue({
-          code: 'custom',
-          message: `${what}“${raw}”有 ${parsed.places} 位小数，最多允许 ${opts.maxPlaces} 位`,
-          params: { rule: SCHEMA_RULES.amountPrecision },
-        });
-        return z.NEVER;
-      }
-      if (parsed.value.isNegative()) {
-        ctx.addIssue({ code: 'custom', message: `${what}不能为负数（${raw}）`, params: { rule: SCHEMA_RULES.amountNegative } });
-        return z.NEVER;
-      }
-      return (unit === '元' ? yuanToWan(parsed.value) : parsed.value) as Dec;
+      return checkedAmount(parsed, unit, raw, what, opts.maxPlaces, false, ctx);
     })
     .meta({ description: `${what}（金额，可带单位：如 4,785,799.96元 或 478.58万元；不带单位时按 meta.unit）` });
 }
