@@ -81,6 +81,21 @@ function cssFontFamily(family: string): string {
   return family.replace(/"/g, "'");
 }
 
+/** The legend above every chart: centred, one entry per name, not clickable. */
+function legendOption(fontFamily: string, names: readonly string[]) {
+  return {
+    show: true,
+    top: 8,
+    left: 'center' as const,
+    itemWidth: 18,
+    itemHeight: 12,
+    itemGap: 20,
+    selectedMode: false,
+    textStyle: plainText(fontFamily, AXIS_LABEL_SIZE),
+    data: [...names],
+  };
+}
+
 function checkFigure(figure: Figure): void {
   if (figure.chart !== 'bar' && figure.chart !== 'pie') {
     throw new ChartError(`图表“${figure.caption}”的类型“${String(figure.chart)}”不受支持（只支持柱状图 bar 和饼图 pie）`);
@@ -146,19 +161,7 @@ function barOption(figure: Figure, fontFamily: string, width: number): EChartsOp
     animation: false,
     color: [...CHART_PALETTE],
     textStyle: { fontFamily, fontSize: AXIS_LABEL_SIZE, color: TEXT_COLOR },
-    legend: legend
-      ? {
-          show: true,
-          top: 8,
-          left: 'center',
-          itemWidth: 18,
-          itemHeight: 12,
-          itemGap: 20,
-          selectedMode: false,
-          textStyle: plainText(fontFamily, AXIS_LABEL_SIZE),
-          data: series.map((s) => s.name),
-        }
-      : { show: false },
+    legend: legend ? legendOption(fontFamily, series.map((s) => s.name)) : { show: false },
     grid: { left: 16, right: 24, top, bottom: 12, outerBoundsMode: 'same', outerBoundsContain: 'all' },
     xAxis: {
       type: 'category',
@@ -270,17 +273,7 @@ function pieOption(figure: Figure, fontFamily: string, width: number, height: nu
     animation: false,
     color: [...CHART_PALETTE],
     textStyle: { fontFamily, fontSize: AXIS_LABEL_SIZE, color: TEXT_COLOR },
-    legend: {
-      show: true,
-      top: 8,
-      left: 'center',
-      itemWidth: 18,
-      itemHeight: 12,
-      itemGap: 20,
-      selectedMode: false,
-      textStyle: plainText(fontFamily, AXIS_LABEL_SIZE),
-      data: slices.map((x) => x.name),
-    },
+    legend: legendOption(fontFamily, slices.map((x) => x.name)),
     series: [
       {
         type: 'pie',
